@@ -1,0 +1,107 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+// Module boundaries (DESIGN.md): apps depend on libs, never on each other; the core domain knows
+// no app, no transport and none of its consumers; consumers see core's events, not transports.
+const depConstraints = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:transport',
+      'type:domain',
+      'type:consumer',
+      'type:data',
+      'type:util',
+    ],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:transport',
+      'type:domain',
+      'type:consumer',
+      'type:data',
+      'type:util',
+    ],
+  },
+  {
+    sourceTag: 'type:transport',
+    onlyDependOnLibsWithTags: ['type:transport', 'type:domain', 'type:data', 'type:util'],
+  },
+  {
+    sourceTag: 'type:consumer',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'],
+  },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+];
+
+export default [
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/.data',
+      '**/.nx',
+      'libs/db/src/generated/**',
+      '**/*.cjs',
+      'coverage',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints,
+          banTransitiveDependencies: false,
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The domain must not reach for a transport.
+    files: ['libs/core/**/*.ts', 'libs/events/**/*.ts', 'libs/consumers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'fastify',
+                '@fastify/*',
+                '@nestjs/platform-*',
+                '@nestjs/swagger',
+                '@nestjs/graphql',
+                'mercurius',
+              ],
+              message: 'The domain knows no transport.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+  ...tseslint.configs.recommended.slice(0, 0),
+];

@@ -1,0 +1,42 @@
+// One jest run for the whole workspace: fast unit specs beside the code (`*.spec.ts`) and
+// integration tests that boot real apps against real PostgreSQL (`*.integration-spec.ts`).
+const { pathsToModuleNameMapper } = require('./tools/scripts/jest-paths.cjs');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
+  moduleNameMapper: pathsToModuleNameMapper(),
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/libs/db/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/db/src/testing/global-teardown.ts',
+      slowTestThreshold: 30,
+    },
+  ],
+  testTimeout: 60000,
+};

@@ -1,0 +1,25 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DATABASE_POOL_SIZE, DATABASE_URL, PrismaService } from './prisma.service';
+import { SqlPool } from './sql-pool';
+
+export interface DatabaseModuleOptions {
+  url: string;
+  poolSize?: number;
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASE_URL, useValue: options.url },
+        { provide: DATABASE_POOL_SIZE, useValue: options.poolSize ?? 10 },
+        PrismaService,
+        SqlPool,
+      ],
+      exports: [PrismaService, SqlPool, DATABASE_URL],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+// Runs a TypeScript entry point through SWC (decorators and their metadata, which Node's own
+// type stripping does not support) with the workspace's path aliases.
+const path = require('node:path');
+const root = path.resolve(__dirname, '../..');
+process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || path.join(root, 'tsconfig.json');
+require('@swc-node/register');
+const entry = process.argv[2];
+if (!entry) {
+  console.error('usage: run-ts.cjs <entry.ts> [args…]');
+  process.exit(2);
+}
+process.argv.splice(1, 1);
+require(path.resolve(root, entry));
