@@ -10,8 +10,8 @@ CREATE TABLE accounts (
   name text NOT NULL,
   plan account_plan NOT NULL DEFAULT 'free',
   storage_limit_bytes bigint NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now()
 );
 
 CREATE TABLE users (
@@ -21,8 +21,8 @@ CREATE TABLE users (
   password_hash text,
   status user_status NOT NULL DEFAULT 'active',
   timezone text NOT NULL DEFAULT 'UTC',
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now(),
   CONSTRAINT users_email_lowercase CHECK (email = lower(email))
 );
 CREATE UNIQUE INDEX users_email_key ON users (email);
@@ -31,7 +31,7 @@ CREATE TABLE memberships (
   account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE CASCADE,
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
   role membership_role NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   CONSTRAINT memberships_pkey PRIMARY KEY (account_id, user_id)
 );
 CREATE INDEX memberships_user_id_idx ON memberships (user_id);
@@ -40,15 +40,15 @@ CREATE TABLE teams (
   id uuid PRIMARY KEY,
   account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE CASCADE,
   name text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE INDEX teams_account_id_idx ON teams (account_id);
 
 CREATE TABLE team_members (
   team_id uuid NOT NULL REFERENCES teams (id) ON DELETE CASCADE ON UPDATE CASCADE,
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   CONSTRAINT team_members_pkey PRIMARY KEY (team_id, user_id)
 );
 CREATE INDEX team_members_user_id_idx ON team_members (user_id);
@@ -61,11 +61,11 @@ CREATE TABLE invitations (
   role membership_role NOT NULL,
   token_hash text NOT NULL,
   invited_by_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
-  expires_at timestamptz NOT NULL,
-  accepted_at timestamptz,
+  expires_at timestamptz(3) NOT NULL,
+  accepted_at timestamptz(3),
   accepted_by_id uuid REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
-  revoked_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now()
+  revoked_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX invitations_token_hash_key ON invitations (token_hash);
 CREATE INDEX invitations_account_id_created_at_idx ON invitations (account_id, created_at);
@@ -75,10 +75,10 @@ CREATE TABLE refresh_tokens (
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
   family_id uuid NOT NULL,
   token_hash text NOT NULL,
-  expires_at timestamptz NOT NULL,
-  rotated_at timestamptz,
-  revoked_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now()
+  expires_at timestamptz(3) NOT NULL,
+  rotated_at timestamptz(3),
+  revoked_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX refresh_tokens_token_hash_key ON refresh_tokens (token_hash);
 CREATE INDEX refresh_tokens_family_id_idx ON refresh_tokens (family_id);
@@ -89,9 +89,9 @@ CREATE TABLE api_tokens (
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE ON UPDATE CASCADE,
   name text NOT NULL,
   token_hash text NOT NULL,
-  last_used_at timestamptz,
-  revoked_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now()
+  last_used_at timestamptz(3),
+  revoked_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX api_tokens_token_hash_key ON api_tokens (token_hash);
 CREATE INDEX api_tokens_user_id_created_at_idx ON api_tokens (user_id, created_at);
@@ -99,8 +99,8 @@ CREATE INDEX api_tokens_user_id_created_at_idx ON api_tokens (user_id, created_a
 CREATE TABLE login_throttles (
   key text PRIMARY KEY,
   failures integer NOT NULL DEFAULT 0,
-  window_started_at timestamptz NOT NULL DEFAULT now(),
-  blocked_until timestamptz
+  window_started_at timestamptz(3) NOT NULL DEFAULT now(),
+  blocked_until timestamptz(3)
 );
 
 CREATE TABLE events (
@@ -108,7 +108,7 @@ CREATE TABLE events (
   position bigserial NOT NULL,
   name text NOT NULL,
   schema_version integer NOT NULL,
-  occurred_at timestamptz NOT NULL,
+  occurred_at timestamptz(3) NOT NULL,
   actor jsonb NOT NULL,
   account_id uuid,
   team_id uuid,

@@ -1,0 +1,3 @@
+export * from './access-tokens';
+export * from './passwords';
+export * from './tokens';

@@ -1,0 +1,4 @@
+export * from './account.events';
+export * from './identity.events';
+export * from './invitation.events';
+export * from './team.events';

@@ -1,0 +1,11 @@
+/** Resolves a Bearer token (access JWT or personal API token) to the user behind it. */
+export class AuthenticateTokenQuery {
+  constructor(readonly token: string) {}
+}
+
+export interface Principal {
+  userId: string;
+  /** The refresh-token family of an access token (absent for API tokens). */
+  sessionId?: string;
+  apiTokenId?: string;
+}

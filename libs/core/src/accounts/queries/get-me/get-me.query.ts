@@ -1,0 +1,5 @@
+import { UserActor } from '@dailies/events';
+
+export class GetMeQuery {
+  constructor(readonly actor: UserActor) {}
+}

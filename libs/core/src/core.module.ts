@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventsModule } from '@dailies/events';
+import { AccountsModule } from './accounts/accounts.module';
+import { createEventRegistry } from './event-registry';
+import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
+
+/** The domain: both contexts, their command and query handlers, and the event registry. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [CqrsModule.forRoot(), EventsModule.forRoot(createEventRegistry()), AccountsModule],
+      providers: [{ provide: CORE_OPTIONS, useValue: options }],
+      exports: [CORE_OPTIONS, CqrsModule, AccountsModule],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
+
+/** Settings the domain needs, resolved from validated config by the composition root. */
+export interface CoreOptions {
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlDays: number;
+  loginMaxFailuresPerEmail: number;
+  loginMaxFailuresPerIp: number;
+  loginThrottleWindowSeconds: number;
+  defaultStorageLimitBytes: number;
+}

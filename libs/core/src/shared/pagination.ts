@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { validationFailed } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const pageRequestSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.string().max(500).optional(),
+});
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Cursors are opaque to clients: the sort key of the last item, base64url-encoded JSON. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  arity: number,
+): (string | number)[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => ['string', 'number'].includes(typeof k))
+    ) {
+      return key as (string | number)[];
+    }
+  } catch {
+    // fall through
+  }
+  throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+}
+
+/** Fetch `limit + 1` rows, then cut: the extra row tells whether there is a next page. */
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  key: (row: R) => (string | number)[],
+  map: (row: R) => T,
+): Page<T> {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  return {
+    data: items.map(map),
+    nextCursor: hasMore ? encodeCursor(key(items[items.length - 1])) : null,
+  };
+}

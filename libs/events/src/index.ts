@@ -1,0 +1,6 @@
+export * from './actor';
+export * from './domain-event';
+export * from './event-registry';
+export * from './events.module';
+export * from './request-context';
+export * from './unit-of-work';

@@ -1,0 +1,68 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { AuthenticateTokenQuery, Principal, unauthenticated } from '@dailies/core';
+import { UserActor } from '@dailies/events';
+import type { FastifyRequest } from 'fastify';
+
+const PUBLIC = 'dailies:public';
+
+/** Marks a route (or controller) that needs no Bearer token. */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+type AuthedRequest = FastifyRequest & { principal?: Principal };
+
+/** Every route needs a Bearer token (access JWT or API token) unless marked @Public(). */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = request.headers.authorization;
+    if (!header)
+      throw unauthenticated('Send an access token or API token as "Authorization: Bearer <token>"');
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    request.principal = await this.queries.execute(new AuthenticateTokenQuery(match[1]));
+    return true;
+  }
+}
+
+/** The authenticated user as the domain's actor. */
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): UserActor => {
+    const principal = context.switchToHttp().getRequest<AuthedRequest>().principal;
+    if (!principal) throw unauthenticated();
+    return {
+      type: 'user',
+      id: principal.userId,
+      ...(principal.apiTokenId ? { apiTokenId: principal.apiTokenId } : {}),
+    };
+  },
+);
+
+export const CurrentSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined => {
+    return context.switchToHttp().getRequest<AuthedRequest>().principal?.sessionId;
+  },
+);
+
+export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+  return context.switchToHttp().getRequest<FastifyRequest>().ip;
+});

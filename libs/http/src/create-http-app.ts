@@ -1,0 +1,76 @@
+import type { IncomingMessage } from 'node:http';
+import { DynamicModule, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyInstance, FastifyRequest, LogController } from 'fastify';
+import pino from 'pino';
+import { v7 } from 'uuid';
+import { setUpOpenApi } from './openapi-document';
+import { PinoNestLogger } from './pino-nest-logger';
+import { sendProblem, toProblem } from './problem-details.filter';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface HttpAppOptions {
+  logLevel?: pino.LevelWithSilent;
+  openApiDocs?: boolean;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A Fastify-backed Nest app with Dailies' HTTP conventions (logs, request ids, limits, errors). */
+export async function createHttpApp(
+  rootModule: Type<unknown> | DynamicModule,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'dailies' } });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Our own onResponse hook logs requests (one line each, health checks left out).
+    logController: new LogController({ disableRequestLogging: true }),
+    allowErrorHandlerOverride: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const header = req.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
+    },
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  configureFastify(fastify, logger);
+  if (options.openApiDocs !== false) setUpOpenApi(app);
+  return app;
+}
+
+function configureFastify(fastify: FastifyInstance, logger: pino.Logger): void {
+  // JSON only: anything else is 415 (Fastify would otherwise accept text/plain as a string).
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', String(request.id));
+    return payload;
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/health/')) return;
+    logger.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ip: request.ip,
+      },
+      'request',
+    );
+  });
+  // Errors raised before a route handler runs (body parsing, limits) leave as problem+json too.
+  const nestLogger = new Logger('http');
+  fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
+    sendProblem(reply, request, toProblem(error, nestLogger, request));
+  });
+}

@@ -1,0 +1,20 @@
+import { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { PrismaService } from '@dailies/db';
+import { SignUpCommand } from '@dailies/core';
+
+export const DEMO_LOGIN = {
+  email: 'demo@dailies.dev',
+  password: 'dailies-demo-2026',
+  name: 'Demo Director',
+};
+
+/** A demo user on a fresh database, so that `npm start` can be tried at once. */
+export async function seedDemo(app: INestApplication): Promise<boolean> {
+  const prisma = app.get(PrismaService);
+  if (await prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } })) return false;
+  await app
+    .get(CommandBus)
+    .execute(new SignUpCommand({ ...DEMO_LOGIN, accountName: 'Demo Studio' }));
+  return true;
+}

@@ -1,0 +1,4 @@
+export * from './demo-seed';
+export * from './platform-root.module';
+export * from './run-main';
+export * from './start-platform';

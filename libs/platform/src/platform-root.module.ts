@@ -1,0 +1,29 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig } from '@dailies/config';
+import { CoreModule, CoreOptions } from '@dailies/core';
+import { DatabaseModule } from '@dailies/db';
+import { HttpModule } from '@dailies/http';
+
+export interface PlatformRootOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  core: CoreOptions;
+  /** The transports this process serves (REST /v2, later GraphQL, /v1, the support tool…). */
+  features: Type<unknown>[];
+}
+
+/** The root module every app boots: database, domain, HTTP conventions, and its features. */
+@Module({})
+export class PlatformRootModule {
+  static forRoot(options: PlatformRootOptions): DynamicModule {
+    return {
+      module: PlatformRootModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
+        CoreModule.forRoot(options.core),
+        HttpModule,
+        ...options.features,
+      ],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Type } from '@nestjs/common';
+import { ConfigError } from '@dailies/config';
+import { DEMO_LOGIN } from './demo-seed';
+import { RunningPlatform, startPlatform } from './start-platform';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/** The `main` of an app process: start, print where it is, and stop cleanly on SIGINT/SIGTERM. */
+export async function runMain(name: string, features: Type<unknown>[]): Promise<void> {
+  const started = Date.now();
+  let platform: RunningPlatform;
+  try {
+    platform = await startPlatform({ features });
+  } catch (error) {
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `${name} failed to start: ${String((error as Error)?.stack ?? error)}`,
+    );
+    process.exit(1);
+  }
+  const { baseUrl, database, config } = platform;
+  const lines = [
+    `${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  API        ${baseUrl}/v2`,
+    `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,
+    `  Health     ${baseUrl}/health/ready`,
+    `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+  ];
+  if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const deadline = setTimeout(() => {
+      console.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      await platform.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('shutdown failed:', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` does not pass SIGTERM on to its script: when npm goes, so do we.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent process exited');
+  }, 500).unref();
+}
