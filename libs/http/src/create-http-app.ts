@@ -16,6 +16,13 @@ export interface HttpAppOptions {
   openApiDocs?: boolean;
 }
 
+const routesByApp = new WeakMap<object, string[]>();
+
+/** Every route the app serves, as "METHOD /path/{param}" (for documentation and isolation tests). */
+export function registeredRoutes(app: NestFastifyApplication): string[] {
+  return [...(routesByApp.get(app) ?? [])];
+}
+
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** A Fastify-backed Nest app with Dailies' HTTP conventions (logs, request ids, limits, errors). */
@@ -40,9 +47,17 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // Fastify's own JSON parser only: every other media type is refused with 415.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   configureFastify(fastify, logger);
+  const routes: string[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routes.push(`${method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+  });
+  routesByApp.set(app, routes);
   if (options.openApiDocs !== false) setUpOpenApi(app);
   return app;
 }

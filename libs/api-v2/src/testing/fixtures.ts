@@ -19,7 +19,8 @@ export async function signUp(anonymous: TestClient, name = 'User'): Promise<Sign
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${counter}-${Date.now()}@example.com`;
   const password = 'a-long-enough-password';
   const res = await anonymous.post('/v2/auth/signup', { email, password, name });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return {
     client: anonymous.as(res.body.accessToken),
     userId: res.body.user.id,

@@ -1,0 +1,168 @@
+import { hashPassword } from '@dailies/auth';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import bcrypt from 'bcryptjs';
+import { Client } from 'pg';
+import { v7 } from 'uuid';
+import { ApiV2Module } from './api-v2.module';
+import { signUp } from './testing/fixtures';
+
+describe('auth over HTTP', () => {
+  let platform: TestPlatform;
+  let anon: TestClient;
+  let db: Client;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform([ApiV2Module], {
+      LOGIN_MAX_FAILURES_PER_EMAIL: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '50',
+    });
+    anon = new TestClient(platform.baseUrl);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await platform.close();
+  });
+
+  it('rotates refresh tokens and revokes the family when a rotated one is reused', async () => {
+    const user = await signUp(anon, 'Rotator');
+    const first = await anon.post('/v2/auth/refresh', { refreshToken: user.refreshToken });
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toEqual(user.refreshToken);
+    const second = await anon.post('/v2/auth/refresh', { refreshToken: first.body.refreshToken });
+    expect(second.status).toBe(200);
+
+    // The first token was already spent: presenting it again is theft, so the session dies.
+    const reuse = await anon.post('/v2/auth/refresh', { refreshToken: user.refreshToken });
+    expect(reuse.status).toBe(401);
+    expect(
+      (await anon.post('/v2/auth/refresh', { refreshToken: second.body.refreshToken })).status,
+    ).toBe(401);
+    expect((await anon.as(second.body.accessToken).get('/v2/me')).status).toBe(401);
+    const { rows } = await db.query(
+      `SELECT name FROM events WHERE name = 'session.reuse_detected' AND subject_id = $1`,
+      [user.userId],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('answers unknown emails and wrong passwords alike, then throttles with Retry-After', async () => {
+    const user = await signUp(anon, 'Throttled');
+    const unknown = await anon.post('/v2/auth/login', {
+      email: 'nobody@example.com',
+      password: 'whatever-123',
+    });
+    const wrong = await anon.post('/v2/auth/login', {
+      email: user.email,
+      password: 'wrong-password',
+    });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body.detail).toEqual(wrong.body.detail);
+
+    await anon.post('/v2/auth/login', { email: user.email, password: 'wrong-password' });
+    await anon.post('/v2/auth/login', { email: user.email, password: 'wrong-password' });
+    const blocked = await anon.post('/v2/auth/login', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses locked users even with the right password', async () => {
+    const user = await signUp(anon, 'Locked');
+    await db.query(`UPDATE users SET status = 'locked' WHERE id = $1`, [user.userId]);
+    expect(
+      (await anon.post('/v2/auth/login', { email: user.email, password: user.password })).status,
+    ).toBe(403);
+    expect((await user.client.get('/v2/me')).status).toBe(401);
+  });
+
+  it('accepts a legacy bcrypt digest and rehashes it with scrypt', async () => {
+    const id = v7();
+    const legacy = bcrypt.hashSync('legacy-secret-99', 4).replace(/^\$2b\$/, '$2a$');
+    await db.query(
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, 'legacy@example.com', 'Legacy', $2)`,
+      [id, legacy],
+    );
+    const login = await anon.post('/v2/auth/login', {
+      email: 'legacy@example.com',
+      password: 'legacy-secret-99',
+    });
+    expect(login.status).toBe(200);
+    const { rows } = await db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [id],
+    );
+    expect(rows[0].password_hash).toMatch(/^\$scrypt\$/);
+    expect(
+      (
+        await anon.post('/v2/auth/login', {
+          email: 'legacy@example.com',
+          password: 'legacy-secret-99',
+        })
+      ).status,
+    ).toBe(200);
+    expect(await hashPassword('x')).not.toEqual(rows[0].password_hash);
+  });
+
+  it('logs out: the access token and its refresh token stop working at once', async () => {
+    const user = await signUp(anon, 'Leaver');
+    expect((await user.client.post('/v2/auth/logout')).status).toBe(204);
+    expect((await user.client.get('/v2/me')).status).toBe(401);
+    expect((await anon.post('/v2/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(
+      401,
+    );
+  });
+
+  it('issues personal API tokens that work as Bearer tokens until revoked', async () => {
+    const user = await signUp(anon, 'Integrator');
+    const created = await user.client.post('/v2/me/api-tokens', { name: 'CI upload' });
+    expect(created.status).toBe(201);
+    expect(created.body.token).toMatch(/^dly_pat_/);
+    const viaToken = anon.as(created.body.token);
+    expect((await viaToken.get('/v2/me')).body.id).toBe(user.userId);
+    // An API token cannot mint more API tokens.
+    expect((await viaToken.post('/v2/me/api-tokens', { name: 'more' })).status).toBe(403);
+
+    const listed = await user.client.get('/v2/me/api-tokens');
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        name: 'CI upload',
+        lastUsedAt: expect.any(String),
+      }),
+    ]);
+    expect(listed.body.data[0]).not.toHaveProperty('token');
+    const { rows } = await db.query('SELECT token_hash FROM api_tokens WHERE id = $1', [
+      created.body.id,
+    ]);
+    expect(rows[0].token_hash).not.toContain(created.body.token);
+
+    expect((await user.client.delete(`/v2/me/api-tokens/${created.body.id}`)).status).toBe(204);
+    expect((await viaToken.get('/v2/me')).status).toBe(401);
+  });
+
+  it('refuses a duplicate email case-insensitively and weak passwords with field errors', async () => {
+    const user = await signUp(anon, 'Original');
+    const dup = await anon.post('/v2/auth/signup', {
+      email: user.email.toUpperCase(),
+      password: 'another-password',
+      name: 'Copy',
+    });
+    expect(dup.status).toBe(409);
+    const weak = await anon.post('/v2/auth/signup', {
+      email: 'weak@example.com',
+      password: 'short',
+      name: '',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'name',
+      'password',
+    ]);
+  });
+});
