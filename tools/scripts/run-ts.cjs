@@ -2,6 +2,9 @@
 // type stripping does not support) with the workspace's path aliases.
 const path = require('node:path');
 const root = path.resolve(__dirname, '../..');
+// A local .env (see .env.example) fills in variables the environment does not set.
+const envFile = path.join(root, '.env');
+if (require('node:fs').existsSync(envFile)) process.loadEnvFile(envFile);
 process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || path.join(root, 'tsconfig.json');
 require('@swc-node/register');
 const entry = process.argv[2];
