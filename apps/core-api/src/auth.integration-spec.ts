@@ -3,7 +3,7 @@ import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/t
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
 import { v7 } from 'uuid';
-import { ApiV2Module } from './api-v2.module';
+import { ApiV2Module } from '@dailies/api-v2';
 import { signUp } from './testing/fixtures';
 
 describe('auth over HTTP', () => {

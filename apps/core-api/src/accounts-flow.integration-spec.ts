@@ -1,6 +1,6 @@
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { Client } from 'pg';
-import { ApiV2Module } from './api-v2.module';
+import { ApiV2Module } from '@dailies/api-v2';
 import { signUp } from './testing/fixtures';
 
 describe('accounts over HTTP: signup → login → team → invite → accept → members', () => {

@@ -1,6 +1,6 @@
 import { registeredRoutes } from '@dailies/http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
-import { ApiV2Module } from './api-v2.module';
+import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
 /**
