@@ -100,7 +100,10 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
   },
   prettier,
   ...tseslint.configs.recommended.slice(0, 0),
