@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      MIGRATE_ON_START: true,
+      LOG_LEVEL: 'info',
+      DATA_DIR: './.data',
+    });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('parses booleans and numbers, and treats empty strings as unset', () => {
+    const config = loadConfig({ PORT: '8080', MIGRATE_ON_START: 'false', DATABASE_URL: '' });
+    expect(config.PORT).toBe(8080);
+    expect(config.MIGRATE_ON_START).toBe(false);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('fails fast with every bad variable named', () => {
+    expect(() => loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', JWT_SECRET: 'short' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/JWT_SECRET/);
+    }
+  });
+
+  it('requires a real database in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
+    expect(
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' }).DATABASE_URL,
+    ).toBeDefined();
+  });
+});
