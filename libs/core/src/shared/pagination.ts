@@ -37,7 +37,10 @@ export function decodeCursor(
   } catch {
     // fall through
   }
-  throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+  throw validationFailed(
+    [{ field: 'cursor', message: 'is not a cursor this API returned' }],
+    'The cursor is not valid',
+  );
 }
 
 /** Fetch `limit + 1` rows, then cut: the extra row tells whether there is a next page. */
