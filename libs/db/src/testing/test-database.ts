@@ -41,18 +41,29 @@ export function quoteIdent(name: string): string {
 
 /** A fresh database, copied from this run's migrated template (~100 ms). */
 export async function createTestDatabase(): Promise<string> {
+  return createDatabaseFrom('template');
+}
+
+/**
+ * A fresh database without any migration applied (a copy of PostgreSQL's template0), for tests
+ * of the migrations themselves. Dropped with dropTestDatabase like the others.
+ */
+export async function createEmptyTestDatabase(): Promise<string> {
+  return createDatabaseFrom('empty');
+}
+
+async function createDatabaseFrom(source: 'template' | 'empty'): Promise<string> {
   const adminUrl = process.env[TEST_ADMIN_URL_ENV];
   const template = process.env[TEST_TEMPLATE_ENV];
   if (!adminUrl || !template) {
     throw new Error('No test database server: run integration tests through jest (global set-up).');
   }
+  // The run's prefix: the shared-server teardown drops every database that starts with it.
   const name = `${template.replace(/_template$/, '')}_${crypto.randomBytes(4).toString('hex')}`;
   const url = withDatabase(adminUrl, name);
   assertTestDatabase(url);
-  await adminQuery(
-    adminUrl,
-    `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`,
-  );
+  const from = source === 'template' ? quoteIdent(template) : 'template0';
+  await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${from}`);
   return url;
 }
 
