@@ -2,6 +2,13 @@ import { registeredRoutes } from '@dailies/http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
+import { assetsFixture } from './testing/isolation/assets.fixture';
+import { commentsFixture } from './testing/isolation/comments.fixture';
+import { projectsFixture } from './testing/isolation/projects.fixture';
+import { reviewLinksFixture } from './testing/isolation/review-links.fixture';
+
+/** In dependency order: each builder sees the ids the earlier ones made. */
+const areaFixtures = [projectsFixture, assetsFixture, commentsFixture, reviewLinksFixture];
 
 /**
  * Isolation: for EVERY /v2 route that takes an id, a user of another account gets 404 for the
@@ -30,6 +37,11 @@ describe('isolation between accounts', () => {
       invitationId: invitation.body.id,
       tokenId: token.body.id,
     });
+    for (const build of areaFixtures) {
+      const fixture = await build(owner, { ...ids });
+      Object.assign(ids, fixture.ids);
+      Object.assign(validBodies, fixture.validBodies ?? {});
+    }
   });
   afterAll(async () => {
     await platform.close();
@@ -46,8 +58,9 @@ describe('isolation between accounts', () => {
   };
 
   it('answers 404 on every route with an id', async () => {
+    // Review pages (/v2/review/{code}) are public by design: anyone with the code may open them.
     const routes = registeredRoutes(platform.app).filter(
-      (r) => /^\w+ \/v2\/.*\{\w+\}/.test(r) && !r.startsWith('HEAD'),
+      (r) => /^\w+ \/v2\/.*\{\w+\}/.test(r) && !r.startsWith('HEAD') && !r.includes(' /v2/review/'),
     );
     expect(routes.length).toBeGreaterThanOrEqual(15);
     const failures: string[] = [];

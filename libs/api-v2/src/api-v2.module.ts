@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountsController } from './accounts/accounts.controller';
+import { AssetsController } from './assets/assets.controller';
+import { CommentsController } from './comments/comments.controller';
 import { AuthController } from './auth/auth.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { MeController } from './me/me.controller';
+import { ProjectsController } from './projects/projects.controller';
+import { ReviewLinksController } from './review-links/review-links.controller';
 import { TeamsController } from './teams/teams.controller';
 
 /** REST /v2: thin controllers that turn requests into commands and queries. */
@@ -13,6 +17,10 @@ import { TeamsController } from './teams/teams.controller';
     AccountsController,
     TeamsController,
     InvitationsController,
+    ProjectsController,
+    AssetsController,
+    CommentsController,
+    ReviewLinksController,
   ],
 })
 export class ApiV2Module {}

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventsModule } from '@dailies/events';
 import { AccountsModule } from './accounts/accounts.module';
 import { createEventRegistry } from './event-registry';
+import { ProjectsModule } from './projects/projects.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
 
 /** The domain: both contexts, their command and query handlers, and the event registry. */
@@ -12,9 +13,14 @@ export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: CoreModule,
-      imports: [CqrsModule.forRoot(), EventsModule.forRoot(createEventRegistry()), AccountsModule],
+      imports: [
+        CqrsModule.forRoot(),
+        EventsModule.forRoot(createEventRegistry()),
+        AccountsModule,
+        ProjectsModule,
+      ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
-      exports: [CORE_OPTIONS, CqrsModule, AccountsModule],
+      exports: [CORE_OPTIONS, CqrsModule, AccountsModule, ProjectsModule],
     };
   }
 }

@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './projects';
 export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';

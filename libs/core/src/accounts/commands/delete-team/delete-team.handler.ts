@@ -6,7 +6,10 @@ import { canManageAccount } from '../../policies/account-rules';
 import { AccountPolicy } from '../../policies/account-policy';
 import { DeleteTeamCommand } from './delete-team.command';
 
-/** Owners and admins delete teams; an account always keeps at least one team. */
+/**
+ * Owners and admins delete teams; an account always keeps at least one team, and a team with
+ * projects is kept (deleting it would silently delete everyone's media).
+ */
 @CommandHandler(DeleteTeamCommand)
 export class DeleteTeamHandler implements ICommandHandler<DeleteTeamCommand, void> {
   constructor(
@@ -21,6 +24,13 @@ export class DeleteTeamHandler implements ICommandHandler<DeleteTeamCommand, voi
         throw forbidden('Only account owners and admins can delete teams');
       const teams = await tx.team.count({ where: { accountId: team.accountId } });
       if (teams <= 1) throw conflict('An account keeps at least one team', 'last_team');
+      const projects = await tx.project.count({ where: { teamId: team.id } });
+      if (projects > 0) {
+        throw conflict(
+          `The team still has ${projects} project(s); move or delete them first`,
+          'team_has_projects',
+        );
+      }
       await tx.team.delete({ where: { id: team.id } });
       events.record(
         new TeamDeleted({

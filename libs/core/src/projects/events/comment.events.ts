@@ -1,0 +1,2 @@
+// Events of the comment use cases (see ../../accounts/events for the style).
+export {};

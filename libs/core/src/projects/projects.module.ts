@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AssetHandlers } from './handlers/asset.handlers';
+import { CommentHandlers } from './handlers/comment.handlers';
+import { ProjectHandlers } from './handlers/project.handlers';
+import { ReviewLinkHandlers } from './handlers/review-link.handlers';
+import { ProjectPolicy } from './policies/project-policy';
+
+/** The projects context: projects, collaborators, the asset tree, comments and review links. */
+@Module({
+  providers: [
+    ProjectPolicy,
+    ...ProjectHandlers,
+    ...AssetHandlers,
+    ...CommentHandlers,
+    ...ReviewLinkHandlers,
+  ],
+  exports: [ProjectPolicy],
+})
+export class ProjectsModule {}
