@@ -1,0 +1,159 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { createBenchDatabase } from '../shared/bench-database';
+import { startChildServer } from '../shared/child-server';
+import { formatRow, load, LoadResult, TABLE_HEADER } from '../shared/load';
+import { seedDataset } from './seed-dataset';
+
+/**
+ * `npm run bench:api`: the core API under load on a realistic data set (≥ 50 projects,
+ * ≥ 50,000 assets, ≥ 100,000 comments in a throwaway database), next to a bare Fastify + pg
+ * baseline that runs the same SQL and token check for GET /v2/assets/:id. API and baseline each
+ * run in their own process; autocannon runs in this one.
+ *
+ * BENCH_SECONDS (default 10) per run; BENCH_ADMIN_URL to use an existing PostgreSQL server
+ * instead of an embedded one.
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const jwtSecret = crypto.randomBytes(32).toString('hex');
+
+interface Row {
+  name: string;
+  result: LoadResult;
+  ratio?: number;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const database = await createBenchDatabase();
+  const cleanups: (() => Promise<void>)[] = [() => database.drop()];
+  try {
+    console.log('seeding…');
+    const data = await seedDataset(database.url, {
+      projects: 50,
+      foldersPerProject: 10,
+      filesPerFolder: 100,
+      commentsPerFile: 2,
+    });
+    console.log(
+      `seeded ${data.counts.projects} projects, ${data.counts.assets} assets, ${data.counts.comments} comments in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const serverEnv = {
+      DATABASE_URL: database.url,
+      JWT_SECRET: jwtSecret,
+      ACCESS_TOKEN_TTL_SECONDS: '7200',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      MIGRATE_ON_START: 'false',
+      SEED_DEMO: 'false',
+      OPENAPI_DOCS: 'false',
+    };
+    const api = await startChildServer('apps/core-api/src/main.ts', serverEnv);
+    cleanups.unshift(() => api.stop());
+    const baseline = await startChildServer('tools/bench/api/baseline-main.ts', serverEnv);
+    cleanups.unshift(() => baseline.stop());
+
+    const login = await fetch(`${api.url}/v2/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: data.email, password: data.password }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { authorization: `Bearer ${accessToken}` };
+
+    const assetPath = `/v2/assets/${data.hotFileId}`;
+    for (const [name, url] of [
+      ['baseline', `${baseline.url}${assetPath}`],
+      ['api', `${api.url}${assetPath}`],
+    ]) {
+      const check = await fetch(url, { headers });
+      if (!check.ok) throw new Error(`${name} GET ${assetPath}: ${check.status}`);
+    }
+
+    const rows: Row[] = [];
+    const run = async (name: string, options: Parameters<typeof load>[0]) => {
+      await load({ ...options, seconds: Math.min(3, seconds) }); // warm-up
+      const result = await load(options);
+      rows.push({ name, result });
+      console.log(formatRow(name, result));
+      return result;
+    };
+
+    console.log(`\n${TABLE_HEADER}`);
+    const base = await run('baseline GET /v2/assets/:id (Fastify+pg)', {
+      url: `${baseline.url}${assetPath}`,
+      headers,
+      seconds,
+    });
+    const asset = await run('GET /v2/assets/:id', {
+      url: `${api.url}${assetPath}`,
+      headers,
+      seconds,
+    });
+    rows[rows.length - 1].ratio = asset.rps / base.rps;
+    const halfRate = Math.max(1, Math.round(asset.rps / 2));
+    const assetHalf = await run(`GET /v2/assets/:id at ${halfRate}/s (half max)`, {
+      url: `${api.url}${assetPath}`,
+      headers,
+      seconds,
+      overallRate: halfRate,
+    });
+    await run('GET /v2/assets/:id/children?limit=50', {
+      url: `${api.url}/v2/assets/${data.folderId}/children?limit=50`,
+      headers,
+      seconds,
+    });
+    await run('GET /v2/assets/:id/comments?limit=50', {
+      url: `${api.url}/v2/assets/${data.hotFileId}/comments?limit=50`,
+      headers,
+      seconds,
+    });
+    const comment = JSON.stringify({
+      text: 'Bench note: the grade drifts warm here',
+      timestamp: 240,
+    });
+    const post = await run('POST /v2/assets/:id/comments', {
+      url: `${api.url}/v2/assets/${data.hotFileId}/comments`,
+      method: 'POST',
+      headers,
+      body: comment,
+      connections: 16,
+      seconds,
+    });
+    const post500 = await run('POST /v2/assets/:id/comments at 500/s', {
+      url: `${api.url}/v2/assets/${data.hotFileId}/comments`,
+      method: 'POST',
+      headers,
+      body: comment,
+      connections: 16,
+      seconds,
+      overallRate: 500,
+    });
+
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log(`\nGET /v2/assets/:id / baseline: ${(asset.rps / base.rps).toFixed(2)}×`);
+    console.log('targets (2 cores):');
+    console.log(
+      `  GET /v2/assets/:id ≥ 0.5× baseline: ${(asset.rps / base.rps).toFixed(2)}× — ${verdict(asset.rps >= 0.5 * base.rps)}`,
+    );
+    console.log(
+      `  GET /v2/assets/:id p95 ≤ 10 ms at half max rate: ${assetHalf.p95} ms — ${verdict(assetHalf.p95 <= 10)}`,
+    );
+    console.log(
+      `  POST comments ≥ 500/s: ${post.rps}/s — ${verdict(post.rps >= 500)}; p95 ≤ 25 ms at 500/s: ${post500.p95} ms — ${verdict(post500.p95 <= 25 && post500.rps >= 490)}`,
+    );
+    const errors = rows.reduce((sum, r) => sum + r.result.errors, 0);
+    console.log(
+      `\n${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}, ${errors} errors, ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+    );
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((e) => console.error(e));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
