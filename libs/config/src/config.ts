@@ -37,6 +37,9 @@ export type AppConfig = z.infer<typeof configSchema> & {
   dataDir: string;
 };
 
+/** Nest injection token of the validated AppConfig (provided globally by the platform root). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

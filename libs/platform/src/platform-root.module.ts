@@ -1,5 +1,5 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AppConfig } from '@dailies/config';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { HttpModule } from '@dailies/http';
@@ -13,6 +13,7 @@ export interface PlatformRootOptions {
 }
 
 /** The root module every app boots: database, domain, HTTP conventions, and its features. */
+@Global()
 @Module({})
 export class PlatformRootModule {
   static forRoot(options: PlatformRootOptions): DynamicModule {
@@ -24,6 +25,8 @@ export class PlatformRootModule {
         HttpModule,
         ...options.features,
       ],
+      providers: [{ provide: APP_CONFIG, useValue: options.config }],
+      exports: [APP_CONFIG],
     };
   }
 }

@@ -145,7 +145,7 @@ describe('schema drift between prisma/schema.prisma and the SQL migrations', () 
       'DROP INDEX teams_account_id_idx',
       "ALTER TABLE users ALTER COLUMN timezone SET DEFAULT 'Europe/Berlin'",
       'ALTER TABLE users ALTER COLUMN name DROP NOT NULL',
-      'CREATE TABLE audit_log (id bigint PRIMARY KEY, entry jsonb NOT NULL)',
+      'CREATE TABLE scratch_notes (id bigint PRIMARY KEY, entry jsonb NOT NULL)',
       // And the other kinds the check covers.
       'ALTER TABLE invitations ALTER COLUMN email TYPE varchar(320)',
       'ALTER TABLE events ALTER COLUMN position DROP DEFAULT',
@@ -169,7 +169,7 @@ describe('schema drift between prisma/schema.prisma and the SQL migrations', () 
         'index "teams_account_id_idx" on "teams" (account_id) is missing from the database',
         `column "users"."timezone": default is 'Europe/Berlin' in the database, Prisma expects 'UTC'`,
         'column "users"."name": nullable in the database, Prisma expects NOT NULL',
-        'table "audit_log" exists in the database but not in the Prisma schema',
+        'table "scratch_notes" exists in the database but not in the Prisma schema',
         'column "invitations"."email": type is character varying(320) in the database, Prisma expects text',
         'column "events"."position": default is none in the database, Prisma expects autoincrement (a sequence)',
         `column "login_throttles"."failures": default is '1' in the database, Prisma expects '0'`,
