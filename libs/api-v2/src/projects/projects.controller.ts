@@ -1,7 +1,169 @@
-import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  AddCollaboratorCommand,
+  addCollaboratorInput,
+  ChangeCollaboratorRoleCommand,
+  changeCollaboratorRoleInput,
+  CreateProjectCommand,
+  createProjectInput,
+  DeleteProjectCommand,
+  GetProjectQuery,
+  ListCollaboratorsQuery,
+  ListProjectsQuery,
+  RemoveCollaboratorCommand,
+  UpdateProjectCommand,
+  updateProjectInput,
+} from '@dailies/core';
+import { UserActor } from '@dailies/events';
+import {
+  ApiJson,
+  ApiJsonBody,
+  ApiPagination,
+  ApiProblems,
+  bodyWith,
+  CurrentUser,
+  pageOf,
+} from '@dailies/http';
+import { collaboratorSchema, projectSchema } from './project.schemas';
 
 @ApiTags('projects')
 @ApiBearerAuth()
 @Controller('v2')
-export class ProjectsController {}
+export class ProjectsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('teams/:teamId/projects')
+  @ApiOperation({
+    summary: 'Create a project with its root folder (team members, account owners and admins)',
+  })
+  @ApiJsonBody(createProjectInput, { omit: ['teamId'] })
+  @ApiJson(201, 'The project', projectSchema)
+  @ApiProblems(400, 401, 403, 404)
+  create(@CurrentUser() actor: UserActor, @Param('teamId') teamId: string, @Body() body: unknown) {
+    return this.commands.execute(new CreateProjectCommand(actor, bodyWith(body, { teamId })));
+  }
+
+  @Get('teams/:teamId/projects')
+  @ApiOperation({
+    summary: 'Projects of the team the caller may see, newest first',
+    description:
+      'Account owners and admins see every project; team members the non-private ones and ' +
+      'those they own; collaborators the ones they were added to.',
+  })
+  @ApiPagination()
+  @ApiQuery({
+    name: 'archived',
+    required: false,
+    schema: { type: 'boolean', default: false },
+    description: 'true lists the archived projects instead',
+  })
+  @ApiJson(200, 'A page of projects', pageOf(projectSchema))
+  @ApiProblems(400, 401, 404)
+  list(
+    @CurrentUser() actor: UserActor,
+    @Param('teamId') teamId: string,
+    @Query() query: Record<string, string>,
+  ) {
+    return this.queries.execute(new ListProjectsQuery(actor, teamId, query));
+  }
+
+  @Get('projects/:projectId')
+  @ApiOperation({ summary: 'One project, with the caller’s access level' })
+  @ApiJson(200, 'The project', projectSchema)
+  @ApiProblems(401, 404)
+  get(@CurrentUser() actor: UserActor, @Param('projectId') projectId: string) {
+    return this.queries.execute(new GetProjectQuery(actor, projectId));
+  }
+
+  @Patch('projects/:projectId')
+  @ApiOperation({
+    summary: 'Rename, make private or public, archive or unarchive a project (managers)',
+    description: 'An archived project is read-only: unarchive it (archived: false) to change it.',
+  })
+  @ApiJsonBody(updateProjectInput, { omit: ['projectId'] })
+  @ApiJson(200, 'The project', projectSchema)
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(
+    @CurrentUser() actor: UserActor,
+    @Param('projectId') projectId: string,
+    @Body() body: unknown,
+  ) {
+    return this.commands.execute(new UpdateProjectCommand(actor, bodyWith(body, { projectId })));
+  }
+
+  @Delete('projects/:projectId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a project with all its assets, comments and review links (managers)',
+  })
+  @ApiJson(204, 'Deleted')
+  @ApiProblems(401, 403, 404)
+  async remove(@CurrentUser() actor: UserActor, @Param('projectId') projectId: string) {
+    await this.commands.execute(new DeleteProjectCommand(actor, { projectId }));
+  }
+
+  @Get('projects/:projectId/collaborators')
+  @ApiOperation({ summary: 'Collaborators of the project, in the order they were added' })
+  @ApiPagination()
+  @ApiJson(200, 'A page of collaborators', pageOf(collaboratorSchema))
+  @ApiProblems(400, 401, 404)
+  collaborators(
+    @CurrentUser() actor: UserActor,
+    @Param('projectId') projectId: string,
+    @Query() query: Record<string, string>,
+  ) {
+    return this.queries.execute(new ListCollaboratorsQuery(actor, projectId, query));
+  }
+
+  @Post('projects/:projectId/collaborators')
+  @ApiOperation({
+    summary: 'Give an existing user a role on the project (managers)',
+    description:
+      'Name the user by exactly one of userId and email. An unknown userId is 404; an email ' +
+      'without a user is 400 on `email` (invite them to the account instead).',
+  })
+  @ApiJsonBody(addCollaboratorInput, { omit: ['projectId'] })
+  @ApiJson(201, 'The collaborator', collaboratorSchema)
+  @ApiProblems(400, 401, 403, 404, 409)
+  addCollaborator(
+    @CurrentUser() actor: UserActor,
+    @Param('projectId') projectId: string,
+    @Body() body: unknown,
+  ) {
+    return this.commands.execute(new AddCollaboratorCommand(actor, bodyWith(body, { projectId })));
+  }
+
+  @Patch('projects/:projectId/collaborators/:userId')
+  @ApiOperation({ summary: 'Change a collaborator’s role (managers)' })
+  @ApiJsonBody(changeCollaboratorRoleInput, { omit: ['projectId', 'userId'] })
+  @ApiJson(200, 'The collaborator', collaboratorSchema)
+  @ApiProblems(400, 401, 403, 404)
+  changeCollaboratorRole(
+    @CurrentUser() actor: UserActor,
+    @Param('projectId') projectId: string,
+    @Param('userId') userId: string,
+    @Body() body: unknown,
+  ) {
+    return this.commands.execute(
+      new ChangeCollaboratorRoleCommand(actor, bodyWith(body, { projectId, userId })),
+    );
+  }
+
+  @Delete('projects/:projectId/collaborators/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a collaborator (managers; a collaborator may leave)' })
+  @ApiJson(204, 'Removed')
+  @ApiProblems(401, 403, 404)
+  async removeCollaborator(
+    @CurrentUser() actor: UserActor,
+    @Param('projectId') projectId: string,
+    @Param('userId') userId: string,
+  ) {
+    await this.commands.execute(new RemoveCollaboratorCommand(actor, { projectId, userId }));
+  }
+}
