@@ -71,7 +71,10 @@ CREATE TABLE assets (
   CONSTRAINT assets_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)
 );
 CREATE UNIQUE INDEX assets_legacy_id_key ON assets (legacy_id);
-CREATE INDEX assets_parent_id_sort_order_idx ON assets (parent_id, sort_order);
+-- Children pages: keyset on (sort_order, id) within a parent.
+CREATE INDEX assets_parent_id_sort_order_id_idx ON assets (parent_id, sort_order, id);
+-- The trash purge: oldest trashed first across projects.
+CREATE INDEX assets_deleted_at_idx ON assets (deleted_at);
 CREATE INDEX assets_project_id_deleted_at_idx ON assets (project_id, deleted_at);
 CREATE INDEX assets_trash_root_id_idx ON assets (trash_root_id);
 
@@ -94,6 +97,9 @@ CREATE TABLE comments (
   completed_at timestamptz(3),
   completed_by_id uuid REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
   edited_at timestamptz(3),
+  -- Deleted comments stay (the legacy /v1 contract serves them by id with `deleted` set); every
+  -- /v2 read leaves them out.
+  deleted_at timestamptz(3),
   legacy_id text,
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   updated_at timestamptz(3) NOT NULL DEFAULT now(),
@@ -102,6 +108,8 @@ CREATE TABLE comments (
 );
 CREATE UNIQUE INDEX comments_legacy_id_key ON comments (legacy_id);
 CREATE INDEX comments_asset_id_created_at_idx ON comments (asset_id, created_at);
+-- Threads sorted by frame (the default order of a review).
+CREATE INDEX comments_asset_id_frame_created_at_id_idx ON comments (asset_id, frame, created_at, id);
 CREATE INDEX comments_parent_id_idx ON comments (parent_id);
 CREATE INDEX comments_project_id_idx ON comments (project_id);
 

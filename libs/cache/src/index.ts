@@ -1,1 +1,9 @@
-export {};
+export * from './cache';
+export * from './cache-invalidator';
+export * from './cache-tags';
+export * from './cache.module';
+export * from './create-cache';
+export * from './in-process-cache';
+export * from './invalidation-broadcast';
+export * from './redis-cache';
+export * from './single-flight';

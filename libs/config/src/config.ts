@@ -29,7 +29,24 @@ export const configSchema = z.object({
     .positive()
     .default(2 * 1024 ** 3),
   OPENAPI_DOCS: bool.default(true),
+  // Audit log, analytics and usage consumers (libs/consumers/{audit,analytics,usage}).
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  ANALYTICS_SINK: z.enum(['table', 'segment']).default('table'),
+  ANALYTICS_ENDPOINT: z.string().url().default('https://api.segment.io/v1/batch'),
+  ANALYTICS_WRITE_KEY: z.string().min(1).optional(),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(100),
+  ANALYTICS_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  ANALYTICS_DEDUPE_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  // Cache (libs/cache) and notifications (libs/consumers/notifications).
+  CACHE_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL (unset: in-process cache)')
+    .optional(),
+  CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  CACHE_KEY_PREFIX: z.string().default('dailies:'),
+  NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {

@@ -2,8 +2,11 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventsModule } from '@dailies/events';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { createEventRegistry } from './event-registry';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
+import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
 
 /** The domain: both contexts, their command and query handlers, and the event registry. */
@@ -18,9 +21,20 @@ export class CoreModule {
         EventsModule.forRoot(createEventRegistry()),
         AccountsModule,
         ProjectsModule,
+        NotificationsModule,
+        AuditModule,
+        UsageModule,
       ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
-      exports: [CORE_OPTIONS, CqrsModule, AccountsModule, ProjectsModule],
+      exports: [
+        CORE_OPTIONS,
+        CqrsModule,
+        AccountsModule,
+        ProjectsModule,
+        NotificationsModule,
+        AuditModule,
+        UsageModule,
+      ],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './event-registry';
 export * from './events.module';
 export * from './request-context';
 export * from './unit-of-work';
+export * from './runtime';

@@ -1,9 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PrismaService, Tx } from '@dailies/db';
 import { Observable, Subject } from 'rxjs';
 import { DomainEvent } from './domain-event';
 import { EventRegistry } from './event-registry';
 import { requestContext } from './request-context';
+import { ConsumerDirectory } from './runtime/consumer-directory';
+import { writeOutbox } from './runtime/write-outbox';
 
 export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
 
@@ -20,6 +22,13 @@ export class EventRecorder {
   }
 }
 
+/** The events of one committed transaction, and the runtime their fast-path deliveries are leased to. */
+export interface CommittedBatch {
+  readonly events: readonly DomainEvent[];
+  /** The event runtime (instance id) that may run these deliveries from memory; null: none. */
+  readonly leasedBy: string | null;
+}
+
 export interface TransactionOptions {
   isolationLevel?: 'ReadCommitted' | 'RepeatableRead' | 'Serializable';
   timeoutMs?: number;
@@ -34,10 +43,15 @@ export interface TransactionOptions {
 export class UnitOfWork {
   private readonly committed = new Subject<readonly DomainEvent[]>();
   readonly committed$: Observable<readonly DomainEvent[]> = this.committed.asObservable();
+  private readonly batches = new Subject<CommittedBatch>();
+  /** What the event runtime listens to: like committed$, plus who holds the deliveries' lease. */
+  readonly committedBatches$: Observable<CommittedBatch> = this.batches.asObservable();
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(EVENT_REGISTRY) private readonly registry: EventRegistry,
+    /** Which consumers get which events; without it no delivery rows are written. */
+    @Optional() private readonly consumers?: ConsumerDirectory,
   ) {}
 
   async run<T>(
@@ -46,6 +60,7 @@ export class UnitOfWork {
   ): Promise<T> {
     const recorder = new EventRecorder();
     const context = requestContext.current();
+    let leasedBy: string | null = null;
     const result = await this.prisma.$transaction(
       async (tx) => {
         const value = await work(tx, recorder);
@@ -56,11 +71,11 @@ export class UnitOfWork {
               ...stored,
               requestId: stored.requestId ?? context.requestId ?? null,
               ip: stored.ip ?? context.ip ?? null,
-              actor: stored.actor as object,
-              payload: stored.payload as object,
             };
           });
-          await tx.event.createMany({ data: rows });
+          // The events and their delivery rows, in this transaction: whatever commits here is
+          // delivered to every consumer, even after a crash.
+          leasedBy = await writeOutbox(tx, rows, this.consumers);
         }
         return value;
       },
@@ -70,7 +85,10 @@ export class UnitOfWork {
         maxWait: 10_000,
       },
     );
-    if (recorder.events.length > 0) this.committed.next(recorder.events);
+    if (recorder.events.length > 0) {
+      this.committed.next(recorder.events);
+      this.batches.next({ events: recorder.events, leasedBy });
+    }
     return result;
   }
 }

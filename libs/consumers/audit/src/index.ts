@@ -1,1 +1,3 @@
-export {};
+export * from './audit-consumer.module';
+export * from './audit.consumer';
+export * from './audit-entry';

@@ -1,1 +1,4 @@
-export {};
+export * from './notifications-consumer.module';
+export * from './notifications.consumer';
+export * from './push-sender';
+export * from './email-schedule';

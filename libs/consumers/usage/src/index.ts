@@ -1,1 +1,2 @@
-export {};
+export * from './usage-consumer.module';
+export * from './usage.consumer';

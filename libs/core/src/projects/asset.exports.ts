@@ -1,2 +1,20 @@
 // The public API of the asset use cases: commands, queries, input schemas and views.
-export {};
+export * from './commands/add-version/add-version.command';
+export * from './commands/complete-upload/complete-upload.command';
+export * from './commands/copy-asset/copy-asset.command';
+export * from './commands/create-asset/create-asset.command';
+export * from './commands/move-asset/move-asset.command';
+export * from './commands/purge-trash/purge-trash.command';
+export * from './commands/restore-asset/restore-asset.command';
+export * from './commands/trash-asset/trash-asset.command';
+export * from './commands/update-asset/update-asset.command';
+export * from './queries/get-asset/get-asset.query';
+export * from './queries/list-children/list-children.query';
+export * from './queries/list-trash/list-trash.query';
+export * from './queries/list-versions/list-versions.query';
+export * from './queries/search-project/search-project.query';
+export * from './views/asset.view';
+export type { AddVersionResult } from './commands/add-version/add-version.handler';
+export type { PurgeTrashResult } from './commands/purge-trash/purge-trash.handler';
+export type { AssetUsage } from './services/asset-usage';
+export { TRASH_RETENTION_DAYS } from './services/asset-trash';

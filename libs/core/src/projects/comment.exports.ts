@@ -1,2 +1,17 @@
 // The public API of the comment use cases: commands, queries, input schemas and views.
-export {};
+export * from './commands/complete-comment/complete-comment.command';
+export * from './commands/create-comment/create-comment.command';
+export * from './commands/delete-comment/delete-comment.command';
+export * from './commands/like-comment/like-comment.command';
+export * from './commands/reply-to-comment/reply-to-comment.command';
+export * from './commands/uncomplete-comment/uncomplete-comment.command';
+export * from './commands/unlike-comment/unlike-comment.command';
+export * from './commands/update-comment/update-comment.command';
+export * from './queries/get-comment/get-comment.query';
+export * from './queries/list-comments/list-comments.query';
+export type {
+  CommentAuthorView,
+  CommentMentionView,
+  CommentThreadView,
+  CommentView,
+} from './views/comment.view';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsageModule } from '../usage/usage.module';
 import { AssetHandlers } from './handlers/asset.handlers';
 import { CommentHandlers } from './handlers/comment.handlers';
 import { ProjectHandlers } from './handlers/project.handlers';
@@ -7,6 +8,8 @@ import { ProjectPolicy } from './policies/project-policy';
 
 /** The projects context: projects, collaborators, the asset tree, comments and review links. */
 @Module({
+  // Upload-complete and copy check the account's storage limit.
+  imports: [UsageModule],
   providers: [
     ProjectPolicy,
     ...ProjectHandlers,

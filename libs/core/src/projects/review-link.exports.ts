@@ -1,2 +1,11 @@
 // The public API of the review-link use cases: commands, queries, input schemas and views.
-export {};
+export * from './commands/create-review-comment/create-review-comment.command';
+export * from './commands/create-review-link/create-review-link.command';
+export * from './commands/delete-review-link/delete-review-link.command';
+export * from './commands/update-review-link/update-review-link.command';
+export * from './queries/get-review-link/get-review-link.query';
+export * from './queries/list-review-comments/list-review-comments.query';
+export * from './queries/list-review-links/list-review-links.query';
+export * from './queries/open-review-link/open-review-link.query';
+export type { ReviewCredentials } from './services/review-link-access';
+export type { ReviewAssetView, ReviewLinkView, ReviewPageView } from './views/review-link.view';

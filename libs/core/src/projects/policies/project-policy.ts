@@ -116,7 +116,8 @@ export class ProjectPolicy {
     const comment = isUuid(commentId)
       ? await db.comment.findUnique({ where: { id: commentId } })
       : null;
-    if (!comment) throw notFound('Comment');
+    // Deleted comments are kept for the legacy /v1 contract only; they exist nowhere else.
+    if (!comment || comment.deletedAt) throw notFound('Comment');
     let grant: AssetGrant;
     try {
       grant = await this.requireAsset(db, actor, comment.assetId, 'viewer', {

@@ -48,12 +48,16 @@ export class DeleteProjectHandler implements ICommandHandler<DeleteProjectComman
   }
 }
 
-/** Files (not folders or stacks, which hold no bytes themselves) live or in the trash. */
+/**
+ * Files (not folders or stacks, which hold no bytes themselves) live or in the trash. Bytes count
+ * only once an upload completed — the same rule as usage (libs/core/src/usage/usage-rule.ts).
+ */
 async function fileTotals(db: Db, projectId: string, inTrash: boolean) {
-  const totals = await db.asset.aggregate({
-    where: { projectId, type: 'file', deletedAt: inTrash ? { not: null } : null },
-    _count: { _all: true },
-    _sum: { filesize: true },
-  });
-  return { count: totals._count._all, bytes: Number(totals._sum.filesize ?? 0n) };
+  const [totals] = await db.$queryRaw<{ count: number; bytes: bigint | null }[]>`
+    SELECT count(*)::int AS count,
+           sum(filesize) FILTER (WHERE status <> 'uploading') AS bytes
+    FROM assets
+    WHERE project_id = ${projectId}::uuid AND type = 'file'
+      AND (deleted_at IS NOT NULL) = ${inTrash}`;
+  return { count: totals?.count ?? 0, bytes: Number(totals?.bytes ?? 0n) };
 }

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { cacheKeys, cacheTags } from '@dailies/cache';
+import { CacheConsumerModule } from '@dailies/consumer-cache';
+import { EventRuntimeModule } from '@dailies/events';
+import { SignedUpUser } from './fixtures';
+
+/** The event runtime and the cache consumer, as the platform would run them. */
+@Module({ imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200 }), CacheConsumerModule] })
+export class CacheFeature {}
+
+export const eventually = async (check: () => Promise<boolean> | boolean): Promise<boolean> => {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+};
+
+/** A project of the owner's with a reviewer on it. */
+export async function projectWithReviewer(owner: SignedUpUser, reviewer: SignedUpUser) {
+  const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, { name: 'Cut' });
+  expect(project.status).toBe(201);
+  const added = await owner.client.post(`/v2/projects/${project.body.id}/collaborators`, {
+    userId: reviewer.userId,
+    role: 'reviewer',
+  });
+  expect(added.status).toBe(201);
+  return project.body.id as string;
+}
+
+export const accessEntry = (projectId: string, userId: string) => ({
+  key: cacheKeys.access(projectId, userId),
+  tags: [cacheTags.access(projectId), cacheTags.accessOfUser(userId)],
+});

@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetUsageQuery } from '@dailies/core';
+import { UserActor } from '@dailies/events';
+import { ApiJson, ApiProblems, CurrentUser } from '@dailies/http';
+import { usageSchema } from './usage.schemas';
+
+@ApiTags('usage')
+@ApiBearerAuth()
+@Controller('v2/accounts')
+export class UsageController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':accountId/usage')
+  @ApiOperation({ summary: "The account's storage and file count against its limit (members)" })
+  @ApiJson(200, 'The usage', usageSchema)
+  @ApiProblems(401, 404)
+  get(@CurrentUser() actor: UserActor, @Param('accountId') accountId: string) {
+    return this.queries.execute(new GetUsageQuery(actor, accountId));
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { EMAIL_ONLY_READ_AT, readStoredPreferences, settingFor } from '@dailies/core';
+import { isUuid, newId, PrismaService } from '@dailies/db';
+import { Consumer, ConsumerOptions, DomainEvent, EventConsumer } from '@dailies/events';
+import { emailSendAfter } from './email-schedule';
+import { NotificationPlan } from './notification-plan';
+import { NotificationRow, writeNotifications } from './notification-writer';
+import { planners } from './planners';
+import { PUSH_SENDER, PushSender } from './push-sender';
+import { Recipient, recipientsWhoCanSee } from './recipient-facts';
+
+/**
+ * Decides who hears about what (see the planners), keeps those who can still see the project
+ * and want it, and stores in-app notifications and scheduled e-mails. Idempotent by event id
+ * through the (user_id, event_id) key: three queries per event, no transaction of its own.
+ */
+@Consumer()
+@Injectable()
+export class NotificationsConsumer implements EventConsumer {
+  readonly options: ConsumerOptions = {
+    name: 'notifications',
+    events: Object.keys(planners),
+    concurrency: 8,
+  };
+  private readonly log = new Logger('NotificationsConsumer');
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PUSH_SENDER) private readonly push: PushSender,
+  ) {}
+
+  async handle(event: DomainEvent): Promise<void> {
+    const planner = planners[event.eventName];
+    if (!planner) return;
+    const plan = await planner(this.prisma, event);
+    if (!plan) return;
+    const candidates = [...plan.recipients.keys()].filter(
+      (id) => id !== plan.actor.id && isUuid(id),
+    );
+    const recipients = await recipientsWhoCanSee(this.prisma, plan.projectId, candidates);
+    const rows = this.rowsFor(plan, recipients, new Date());
+    const pushed = await writeNotifications(
+      this.prisma,
+      {
+        eventId: event.id,
+        accountId: plan.accountId,
+        projectId: plan.projectId,
+        assetId: plan.assetId,
+        commentId: plan.commentId,
+        actorId: plan.actor.id,
+        actorName: plan.actor.name,
+      },
+      rows,
+      EMAIL_ONLY_READ_AT,
+    );
+    if (pushed.size > 0)
+      await this.sendPushes(
+        plan,
+        rows.filter((r) => pushed.has(r.id)),
+      );
+  }
+
+  private rowsFor(plan: NotificationPlan, recipients: Recipient[], now: Date): NotificationRow[] {
+    const rows: NotificationRow[] = [];
+    for (const recipient of recipients) {
+      if (plan.insidersOnly && !recipient.insider) continue;
+      const kind = plan.recipients.get(recipient.userId);
+      if (!kind) continue;
+      const setting = settingFor(
+        readStoredPreferences(recipient.preferences),
+        plan.projectId,
+        kind,
+      );
+      if (!setting.inApp && setting.email === 'never') continue;
+      rows.push({
+        id: newId(),
+        userId: recipient.userId,
+        kind,
+        ...plan.text(kind),
+        inApp: setting.inApp,
+        email:
+          setting.email === 'never'
+            ? null
+            : {
+                cadence: setting.email,
+                sendAfter: emailSendAfter(
+                  setting.email,
+                  now,
+                  recipient.timezone,
+                  this.config.NOTIFICATIONS_DIGEST_HOUR,
+                ),
+              },
+      });
+    }
+    return rows;
+  }
+
+  private async sendPushes(plan: NotificationPlan, rows: NotificationRow[]): Promise<void> {
+    try {
+      await this.push.send(
+        rows.map((r) => ({
+          notificationId: r.id,
+          userId: r.userId,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          projectId: plan.projectId,
+          assetId: plan.assetId,
+          commentId: plan.commentId,
+        })),
+      );
+    } catch (error) {
+      // Best effort: the notifications are stored; a retry would not push them again anyway.
+      this.log.warn(`Push failed for ${rows.length} notification(s): ${String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { Prisma } from '@dailies/db';
+
+/**
+ * The user ids that follow an asset: its creator and everyone who commented on it (signed-in
+ * authors only; anonymous reviewers have no inbox). A version stack is followed through its
+ * versions too. `before`: only comments older than this one (UUIDv7 ids sort by time).
+ */
+export function followersOf(assetId: string, before: string | null): Prisma.Sql {
+  return Prisma.sql`ARRAY(
+    WITH followed AS (
+      SELECT f.id, f.creator_id FROM assets f
+      WHERE f.id = ${assetId}::uuid
+         OR (f.parent_id = ${assetId}::uuid
+             AND EXISTS (SELECT 1 FROM assets s
+                         WHERE s.id = ${assetId}::uuid AND s.type = 'version_stack'))
+    )
+    SELECT creator_id FROM followed WHERE creator_id IS NOT NULL
+    UNION
+    SELECT c.author_id FROM comments c JOIN followed ON c.asset_id = followed.id
+    WHERE c.author_id IS NOT NULL AND c.deleted_at IS NULL
+      AND (${before}::uuid IS NULL OR c.id < ${before}::uuid)
+  )::text[]`;
+}

@@ -1,0 +1,16 @@
+import { defineEvent } from '@dailies/events';
+import { z } from 'zod';
+
+/**
+ * Entries older than `before` were deleted under the retention policy (subject: the whole audit
+ * log). Raised by the purge command, so the purge itself leaves a trace in the log it shortened.
+ */
+export class AuditLogPurged extends defineEvent(
+  'audit_log.purged',
+  1,
+  z.object({
+    before: z.string(),
+    retentionDays: z.number().int().positive(),
+    deletedCount: z.number().int().nonnegative(),
+  }),
+) {}

@@ -1,0 +1,3 @@
+export * from './notification.exports';
+export * from './events';
+export * from './notifications.module';

@@ -1,0 +1,5 @@
+import { UserActor } from '@dailies/events';
+
+export class GetNotificationPreferencesQuery {
+  constructor(readonly actor: UserActor) {}
+}

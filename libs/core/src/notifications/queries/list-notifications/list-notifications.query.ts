@@ -1,0 +1,21 @@
+import { UserActor } from '@dailies/events';
+import { z } from 'zod';
+import { pageRequestSchema } from '../../../shared/pagination';
+import { validate } from '../../../shared/validate';
+
+export const listNotificationsInput = pageRequestSchema.extend({
+  unread: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .default(false),
+});
+
+export class ListNotificationsQuery {
+  readonly input: z.infer<typeof listNotificationsInput>;
+  constructor(
+    readonly actor: UserActor,
+    input: unknown,
+  ) {
+    this.input = validate(listNotificationsInput, input);
+  }
+}

@@ -1,0 +1,145 @@
+import type { Comment } from '@dailies/db';
+
+// What the comment use cases hand to transports: plain JSON-ready objects.
+
+/** A signed-in author, or an anonymous reviewer who commented through a review link. */
+export type CommentAuthorView =
+  { id: string; name: string } | { id: null; name: string; anonymous: true };
+
+export interface CommentMentionView {
+  userId: string;
+  name: string;
+}
+
+export interface CommentView {
+  id: string;
+  assetId: string;
+  projectId: string;
+  parentId: string | null;
+  author: CommentAuthorView;
+  text: string;
+  /** Frame the comment points at (null: the whole asset). */
+  timestamp: number | null;
+  /** Length in frames of the commented range, from `timestamp`. */
+  duration: number | null;
+  /** The drawing, as the client sent it. */
+  annotation: unknown;
+  private: boolean;
+  mentions: CommentMentionView[];
+  completed: boolean;
+  completedAt: string | null;
+  completedBy: { id: string; name: string } | null;
+  likeCount: number;
+  likedByMe: boolean;
+  editedAt: string | null;
+  legacyId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A top-level comment with its replies, oldest first. */
+export interface CommentThreadView extends CommentView {
+  replies: CommentView[];
+}
+
+/** A comment row with what its view needs from other tables (see services/comment-reader.ts). */
+export interface CommentRow {
+  id: string;
+  assetId: string;
+  projectId: string;
+  parentId: string | null;
+  authorId: string | null;
+  /** The name stored with the comment: an anonymous reviewer's display name. */
+  authorName: string | null;
+  /** The signed-in author's current name. */
+  authorUserName: string | null;
+  text: string;
+  frame: number | null;
+  durationFrames: number | null;
+  annotation: unknown;
+  private: boolean;
+  completedAt: Date | null;
+  completedById: string | null;
+  completedByName: string | null;
+  editedAt: Date | null;
+  legacyId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  likeCount: number;
+  likedByMe: boolean;
+  mentions: CommentMentionView[];
+}
+
+export function toCommentAuthorView(
+  authorId: string | null,
+  userName: string | null,
+  storedName: string | null,
+): CommentAuthorView {
+  if (authorId) return { id: authorId, name: userName ?? storedName ?? '' };
+  return { id: null, name: storedName ?? 'Anonymous', anonymous: true };
+}
+
+export function toCommentView(row: CommentRow): CommentView {
+  return {
+    id: row.id,
+    assetId: row.assetId,
+    projectId: row.projectId,
+    parentId: row.parentId,
+    author: toCommentAuthorView(row.authorId, row.authorUserName, row.authorName),
+    text: row.text,
+    timestamp: row.frame,
+    duration: row.durationFrames,
+    annotation: row.annotation ?? null,
+    private: row.private,
+    mentions: row.mentions,
+    completed: row.completedAt !== null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    completedBy:
+      row.completedById && row.completedByName !== null
+        ? { id: row.completedById, name: row.completedByName }
+        : null,
+    likeCount: row.likeCount,
+    likedByMe: row.likedByMe,
+    editedAt: row.editedAt?.toISOString() ?? null,
+    legacyId: row.legacyId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toCommentThreadView(row: CommentRow, replies: CommentRow[]): CommentThreadView {
+  return { ...toCommentView(row), replies: replies.map(toCommentView) };
+}
+
+/** The row of a comment just written, with what the writer already knows. */
+export function toCommentRow(
+  comment: Comment,
+  known: Partial<
+    Pick<CommentRow, 'authorUserName' | 'completedByName' | 'likeCount' | 'likedByMe' | 'mentions'>
+  > = {},
+): CommentRow {
+  return {
+    id: comment.id,
+    assetId: comment.assetId,
+    projectId: comment.projectId,
+    parentId: comment.parentId,
+    authorId: comment.authorId,
+    authorName: comment.authorName,
+    authorUserName: known.authorUserName ?? null,
+    text: comment.text,
+    frame: comment.frame,
+    durationFrames: comment.durationFrames,
+    annotation: comment.annotation,
+    private: comment.private,
+    completedAt: comment.completedAt,
+    completedById: comment.completedById,
+    completedByName: known.completedByName ?? null,
+    editedAt: comment.editedAt,
+    legacyId: comment.legacyId,
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    likeCount: known.likeCount ?? 0,
+    likedByMe: known.likedByMe ?? false,
+    mentions: known.mentions ?? [],
+  };
+}

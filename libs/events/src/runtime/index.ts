@@ -1,0 +1,17 @@
+export * from './backoff';
+export * from './broadcaster';
+export * from './consumer';
+export * from './consumer.decorator';
+export * from './consumer-directory';
+export type { ConsumerCounters } from './consumer-metrics';
+export * from './consumer-settings';
+export * from './dead-letters';
+export { DeliveryTimeoutError } from './delivery-context';
+export * from './event-replay';
+export * from './event-runtime';
+export * from './event-runtime-options';
+export * from './event-runtime-stats';
+export * from './event-runtime.module';
+export * from './lane';
+export type { LatencySummary } from './latency-window';
+export * from './processed-events';

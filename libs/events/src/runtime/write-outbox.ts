@@ -1,0 +1,89 @@
+import type { Tx } from '@dailies/db';
+import type { StoredEvent } from '../event-registry';
+import type { ConsumerDirectory } from './consumer-directory';
+import { DELIVERY_CHANNEL } from './delivery-notifications';
+
+// One statement per transaction for the events, their delivery rows (one per event and
+// subscribed consumer) and the notice — one round trip on the write path instead of three.
+// Rows for the fast path are leased to the committing runtime from the start (counted from
+// clock_timestamp(), not the transaction's start), so after commit it can run them without a
+// claim; the others are announced on the channel, which PostgreSQL sends only on commit.
+const WRITE_OUTBOX_SQL = `
+WITH inserted AS (
+  INSERT INTO events (id, name, schema_version, occurred_at, actor, account_id, team_id,
+    project_id, subject_type, subject_id, payload, request_id, ip)
+  SELECT id, name, schema_version, occurred_at, actor, account_id, team_id, project_id,
+    subject_type, subject_id, payload, request_id, ip
+  FROM jsonb_populate_recordset(NULL::events, $1::jsonb)
+  RETURNING id, position, subject_type, subject_id
+), recorded AS (
+  INSERT INTO event_deliveries
+    (event_id, consumer, event_position, subject_type, subject_id, attempts, locked_by, locked_until)
+  SELECT e.id, t.consumer, e.position, e.subject_type, e.subject_id,
+         CASE WHEN t.leased THEN 1 ELSE 0 END,
+         CASE WHEN t.leased THEN $5::text END,
+         CASE WHEN t.leased THEN clock_timestamp() + $6::int * interval '1 millisecond' END
+  FROM unnest($2::uuid[], $3::text[], $4::boolean[]) AS t(event_id, consumer, leased)
+  JOIN inserted e ON e.id = t.event_id
+)
+SELECT pg_notify('${DELIVERY_CHANNEL}', $7::text) WHERE $7::text IS NOT NULL`;
+
+/**
+ * Writes a transaction's events to the outbox with their delivery rows. Returns the runtime
+ * that the fast-path deliveries are leased to, or null when none are.
+ */
+export async function writeOutbox(
+  tx: Tx,
+  events: readonly StoredEvent[],
+  directory: ConsumerDirectory | undefined,
+): Promise<string | null> {
+  const lease = directory?.fastPath ?? null;
+  const eventIds: string[] = [];
+  const consumers: string[] = [];
+  const leased: boolean[] = [];
+  const announced = new Set<string>();
+  for (const event of events) {
+    for (const { settings } of directory?.subscribersOf(event.name) ?? []) {
+      // Ordered consumers always claim, so that the claim can check per-aggregate order.
+      const fastPath = lease !== null && !settings.orderedBySubject;
+      eventIds.push(event.id);
+      consumers.push(settings.name);
+      leased.push(fastPath);
+      if (!fastPath) announced.add(settings.name);
+    }
+  }
+  const notice =
+    announced.size > 0
+      ? JSON.stringify({ from: lease?.owner ?? null, consumers: [...announced] })
+      : null;
+  await tx.$executeRawUnsafe(
+    WRITE_OUTBOX_SQL,
+    JSON.stringify(events.map(toColumns)),
+    eventIds,
+    consumers,
+    leased,
+    lease?.owner ?? null,
+    lease?.leaseMs ?? 0,
+    notice,
+  );
+  return leased.includes(true) ? (lease?.owner ?? null) : null;
+}
+
+/** The row as jsonb_populate_recordset reads it: keyed by column name. */
+function toColumns(event: StoredEvent) {
+  return {
+    id: event.id,
+    name: event.name,
+    schema_version: event.schemaVersion,
+    occurred_at: event.occurredAt.toISOString(),
+    actor: event.actor,
+    account_id: event.accountId,
+    team_id: event.teamId,
+    project_id: event.projectId,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    payload: event.payload,
+    request_id: event.requestId,
+    ip: event.ip,
+  };
+}
