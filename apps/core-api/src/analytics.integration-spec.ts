@@ -1,18 +1,9 @@
-import { Module } from '@nestjs/common';
 import { ApiV2Module } from '@dailies/api-v2';
-import {
-  AnalyticsConsumer,
-  AnalyticsConsumerModule,
-  createAnalyticsSink,
-} from '@dailies/consumer-analytics';
+import { AnalyticsConsumer, createAnalyticsSink } from '@dailies/consumer-analytics';
 import { TeamCreated } from '@dailies/core';
 import { PrismaService } from '@dailies/db';
-import { EventRuntimeModule } from '@dailies/events';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { signUp } from './testing/fixtures';
-
-@Module({ imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200, shutdownGraceMs: 2000 })] })
-class EventRuntimeForTests {}
 
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 10_000;
@@ -31,12 +22,9 @@ describe('analytics: track records in the default table sink', () => {
   let prisma: PrismaService;
 
   beforeAll(async () => {
-    platform = await startTestPlatform(
-      [ApiV2Module, EventRuntimeForTests, AnalyticsConsumerModule],
-      {
-        ANALYTICS_FLUSH_MS: '50',
-      },
-    );
+    platform = await startTestPlatform([ApiV2Module], {
+      ANALYTICS_FLUSH_MS: '50',
+    });
     prisma = platform.app.get(PrismaService);
   });
   afterAll(async () => {

@@ -1,17 +1,12 @@
-import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiV2Module } from '@dailies/api-v2';
 import { AuditConsumer } from '@dailies/consumer-audit';
 import { DomainError, PurgeAuditLogCommand, TeamCreated } from '@dailies/core';
 import { PrismaService } from '@dailies/db';
-import { defineEvent, DomainEvent, EventRuntimeModule, systemActor } from '@dailies/events';
+import { defineEvent, DomainEvent, systemActor } from '@dailies/events';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
-import { AuditConsumerModule } from '@dailies/consumer-audit';
 import { z } from 'zod';
 import { SignedUpUser, signUp } from './testing/fixtures';
-
-@Module({ imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200, shutdownGraceMs: 2000 })] })
-class EventRuntimeForTests {}
 
 /** An event no command raises, carrying what a careless payload might. */
 class CarelessEvent extends defineEvent('test.careless', 1, z.record(z.string(), z.unknown())) {}
@@ -63,7 +58,7 @@ describe('audit log: every event, kept by the audit consumer, read by owners and
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, EventRuntimeForTests, AuditConsumerModule], {
+    platform = await startTestPlatform([ApiV2Module], {
       AUDIT_RETENTION_DAYS: '30',
     });
     anon = new TestClient(platform.baseUrl);

@@ -4,12 +4,7 @@ import { ApiV2Module } from '@dailies/api-v2';
 import { CACHE, InProcessCache, InvalidationBroadcast } from '@dailies/cache';
 import { SqlPool } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
-import {
-  accessEntry,
-  CacheFeature,
-  eventually,
-  projectWithReviewer,
-} from './testing/cache-fixtures';
+import { accessEntry, eventually, projectWithReviewer } from './testing/cache-fixtures';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
 describe('cache invalidation from events (in-process cache)', () => {
@@ -20,7 +15,7 @@ describe('cache invalidation from events (in-process cache)', () => {
   let reviewer: SignedUpUser;
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, CacheFeature]);
+    platform = await startTestPlatform([ApiV2Module]);
     anon = new TestClient(platform.baseUrl);
     cache = platform.app.get<InProcessCache>(CACHE, { strict: false });
     owner = await signUp(anon, 'Owner');

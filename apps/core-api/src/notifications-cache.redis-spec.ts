@@ -2,12 +2,7 @@ import crypto from 'node:crypto';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { Cache, CACHE, RedisCache } from '@dailies/cache';
-import {
-  accessEntry,
-  CacheFeature,
-  eventually,
-  projectWithReviewer,
-} from './testing/cache-fixtures';
+import { accessEntry, eventually, projectWithReviewer } from './testing/cache-fixtures';
 import { signUp } from './testing/fixtures';
 
 // Runs in the `redis` jest project, only when CACHE_REDIS_TEST_URL names a Redis server (.ci/run
@@ -21,7 +16,7 @@ describe('cache invalidation from events (Redis, CACHE_URL set)', () => {
   const prefix = `dailies-test:${crypto.randomBytes(4).toString('hex')}:`;
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, CacheFeature], {
+    platform = await startTestPlatform([ApiV2Module], {
       CACHE_URL: REDIS_URL,
       CACHE_KEY_PREFIX: prefix,
     });

@@ -1,17 +1,10 @@
-import { Module } from '@nestjs/common';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
-import { NotificationsConsumerModule } from '@dailies/consumer-notifications';
 import { newId } from '@dailies/db';
-import { EventRuntimeModule } from '@dailies/events';
 import { Client } from 'pg';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
 /** The event runtime and the notifications consumer, as the platform would run them. */
-@Module({
-  imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200 }), NotificationsConsumerModule],
-})
-class NotificationsFeature {}
 
 describe('notifications over HTTP (/v2/me/notification*)', () => {
   let platform: TestPlatform;
@@ -22,7 +15,7 @@ describe('notifications over HTTP (/v2/me/notification*)', () => {
   let bystander: SignedUpUser;
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, NotificationsFeature]);
+    platform = await startTestPlatform([ApiV2Module]);
     anon = new TestClient(platform.baseUrl);
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();

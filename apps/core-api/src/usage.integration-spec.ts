@@ -1,7 +1,6 @@
-import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiV2Module } from '@dailies/api-v2';
-import { UsageConsumer, UsageConsumerModule } from '@dailies/consumer-usage';
+import { UsageConsumer } from '@dailies/consumer-usage';
 import {
   AssetCopied,
   AssetCreated,
@@ -19,7 +18,6 @@ import { newId, PrismaService } from '@dailies/db';
 import {
   DeliveryContext,
   DomainEvent,
-  EventRuntimeModule,
   ProcessedEvents,
   systemActor,
   UnitOfWork,
@@ -27,9 +25,6 @@ import {
 import { problemFromDomainError } from '@dailies/http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { SignedUpUser, signUp } from './testing/fixtures';
-
-@Module({ imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200, shutdownGraceMs: 2000 })] })
-class EventRuntimeForTests {}
 
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 10_000;
@@ -67,7 +62,7 @@ describe('usage: kept current from asset events, reconciled from the assets, enf
     (await user.client.get(`/v2/accounts/${user.accountId}/usage`)).body;
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, EventRuntimeForTests, UsageConsumerModule]);
+    platform = await startTestPlatform([ApiV2Module]);
     anon = new TestClient(platform.baseUrl);
     prisma = platform.app.get(PrismaService);
     consumer = platform.app.get(UsageConsumer);

@@ -30,6 +30,11 @@ export const configSchema = z.object({
     .default(2 * 1024 ** 3),
   OPENAPI_DOCS: bool.default(true),
   // Audit log, analytics and usage consumers (libs/consumers/{audit,analytics,usage}).
+  EVENTS_DELIVER: bool.default(true),
+  EVENTS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  EVENTS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EVENTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  EVENTS_MAX_LAG_SECONDS: z.coerce.number().int().positive().default(60),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   ANALYTICS_SINK: z.enum(['table', 'segment']).default('table'),
   ANALYTICS_ENDPOINT: z.string().url().default('https://api.segment.io/v1/batch'),

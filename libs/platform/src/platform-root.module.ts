@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { HttpModule } from '@dailies/http';
+import { EventSystemModule } from './event-system.module';
 
 export interface PlatformRootOptions {
   config: AppConfig;
@@ -23,6 +24,8 @@ export class PlatformRootModule {
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
         CoreModule.forRoot(options.core),
         HttpModule,
+        // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
+        EventSystemModule.forRoot(options.config),
         ...options.features,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],

@@ -1,12 +1,5 @@
-import { Module } from '@nestjs/common';
 import { cacheKeys, cacheTags } from '@dailies/cache';
-import { CacheConsumerModule } from '@dailies/consumer-cache';
-import { EventRuntimeModule } from '@dailies/events';
 import { SignedUpUser } from './fixtures';
-
-/** The event runtime and the cache consumer, as the platform would run them. */
-@Module({ imports: [EventRuntimeModule.forRoot({ sweepIntervalMs: 200 }), CacheConsumerModule] })
-export class CacheFeature {}
 
 export const eventually = async (check: () => Promise<boolean> | boolean): Promise<boolean> => {
   const deadline = Date.now() + 10_000;

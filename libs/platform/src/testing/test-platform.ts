@@ -24,6 +24,9 @@ export async function startTestPlatform(
       MIGRATE_ON_START: 'false',
       OPENAPI_DOCS: 'true',
       DB_POOL_SIZE: '4',
+      // Quick sweeps and a short shutdown grace keep event-driven tests fast.
+      EVENTS_SWEEP_INTERVAL_MS: '200',
+      EVENTS_SHUTDOWN_GRACE_MS: '2000',
       ...env,
     },
   });
