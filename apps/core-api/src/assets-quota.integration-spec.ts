@@ -4,8 +4,8 @@ import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
 /**
- * The account's storage limit, checked by the commands that add bytes: completing an upload and
- * copying. Usage here is set directly (the usage consumer keeps it current in a full platform).
+ * The account's storage limit, checked by the commands that add bytes — completing an upload
+ * and copying — against the usage the usage consumer keeps current.
  */
 describe('storage limit on upload-complete and copy', () => {
   let platform: TestPlatform;
@@ -41,43 +41,43 @@ describe('storage limit on upload-complete and copy', () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-  const setUsage = (bytes: number) =>
-    db.query(
-      `INSERT INTO account_usage (account_id, storage_bytes) VALUES ($1, $2)
-       ON CONFLICT (account_id) DO UPDATE SET storage_bytes = EXCLUDED.storage_bytes`,
-      [owner.accountId, bytes],
-    );
+  const complete = (fileId: string) => owner.client.put(`/v2/assets/${fileId}/upload-complete`, {});
+  /** Waits until the usage consumer has counted `bytes`. */
+  const usageReaches = async (bytes: number) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const usage = await owner.client.get(`/v2/accounts/${owner.accountId}/usage`);
+      if (usage.body.storageBytes === bytes) return;
+      if (Date.now() > deadline) throw new Error(`usage stuck at ${usage.body.storageBytes}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
 
-  it('refuses an upload that would pass the limit with a 409 naming the storage limit', async () => {
-    await setUsage(900);
-    const file = await newFile(200);
-    const res = await owner.client.put(`/v2/assets/${file}/upload-complete`, {});
-    expect(res.status).toBe(409);
-    expect(res.body.type).toMatch(/storage-limit/);
-    expect(res.body.detail).toMatch(/100 of its 1000 bytes left/);
-    // Nothing was half-written: the file is still uploading and can complete once there is room.
-    expect((await owner.client.get(`/v2/assets/${file}`)).body.status).toBe('uploading');
-    await setUsage(0);
-    expect((await owner.client.put(`/v2/assets/${file}/upload-complete`, {})).status).toBe(200);
+  it('refuses an upload that would pass the limit with a 409 naming the storage limit, then accepts one that fits exactly', async () => {
+    expect((await complete(await newFile(900))).status).toBe(200);
+    await usageReaches(900);
+
+    const tooBig = await newFile(200);
+    const refused = await complete(tooBig);
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toMatch(/storage-limit/);
+    expect(refused.body.detail).toMatch(/100 of its 1000 bytes left/);
+    // Nothing was half-written: the file is still uploading.
+    expect((await owner.client.get(`/v2/assets/${tooBig}`)).body.status).toBe('uploading');
+
+    expect((await complete(await newFile(100))).status).toBe(200);
+    await usageReaches(1000);
   });
 
-  it('accepts an upload that fits exactly', async () => {
-    await setUsage(800);
-    const file = await newFile(200);
-    expect((await owner.client.put(`/v2/assets/${file}/upload-complete`, {})).status).toBe(200);
-  });
-
-  it('refuses a copy whose bytes do not fit', async () => {
-    await setUsage(0);
-    const file = await newFile(600);
-    expect((await owner.client.put(`/v2/assets/${file}/upload-complete`, {})).status).toBe(200);
-    await setUsage(600);
-    const copy = await owner.client.post(`/v2/assets/${file}/copy`, { parentId: root });
+  it('refuses a copy whose bytes do not fit, leaving no partial copy', async () => {
+    const named = async () =>
+      (await owner.client.get(`/v2/assets/${root}/children?limit=100`)).body.data.filter(
+        (a: { name: string }) => a.name === 'clip-100.mov',
+      );
+    const [source] = await named();
+    const copy = await owner.client.post(`/v2/assets/${source.id}/copy`, { parentId: root });
     expect(copy.status).toBe(409);
     expect(copy.body.type).toMatch(/storage-limit/);
-    const children = await owner.client.get(`/v2/assets/${root}/children`);
-    expect(
-      children.body.data.filter((a: { name: string }) => a.name === 'clip-600.mov'),
-    ).toHaveLength(1);
+    expect(await named()).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { CommentHandlers } from './handlers/comment.handlers';
 import { ProjectHandlers } from './handlers/project.handlers';
 import { ReviewLinkHandlers } from './handlers/review-link.handlers';
 import { ProjectPolicy } from './policies/project-policy';
+import { ProjectReadCache } from './services/project-read-cache';
 
 /** The projects context: projects, collaborators, the asset tree, comments and review links. */
 @Module({
@@ -12,6 +13,7 @@ import { ProjectPolicy } from './policies/project-policy';
   imports: [UsageModule],
   providers: [
     ProjectPolicy,
+    ProjectReadCache,
     ...ProjectHandlers,
     ...AssetHandlers,
     ...CommentHandlers,

@@ -9,13 +9,15 @@ interface Facts {
   asset_name: string;
   asset_creator_id: string | null;
   follower_ids: string[];
+  collaborator_ids: string[];
   parent_author_id: string | null;
   link_creator_id: string | null;
   link_name: string | null;
 }
 
 /**
- * A comment or reply: the asset's followers hear of it ('comment'), the parent's author of a
+ * A comment or reply: the asset's followers and the project's collaborators (the people invited
+ * to review it) hear of it ('comment'), the parent's author of a
  * reply ('reply'), whoever is mentioned ('mention'). Through a review link (an anonymous
  * reviewer) it goes to the link's creator and the asset's creator instead ('review_comment').
  */
@@ -26,6 +28,8 @@ export const planCommentCreated: Planner = async (db, event) => {
     SELECT a.name AS asset_name,
            a.creator_id::text AS asset_creator_id,
            ${followersOf(payload.assetId, commentId)} AS follower_ids,
+           ARRAY(SELECT pc.user_id::text FROM project_collaborators pc
+                 WHERE pc.project_id = a.project_id) AS collaborator_ids,
            (SELECT pc.author_id::text FROM comments pc
             WHERE pc.id = ${payload.parentId}::uuid) AS parent_author_id,
            rl.created_by_id::text AS link_creator_id,
@@ -38,7 +42,7 @@ export const planCommentCreated: Planner = async (db, event) => {
   if (payload.reviewLinkId && !payload.authorId) {
     addRecipients(recipients, [facts.link_creator_id, facts.asset_creator_id], 'review_comment');
   } else {
-    addRecipients(recipients, facts.follower_ids, 'comment');
+    addRecipients(recipients, [...facts.follower_ids, ...facts.collaborator_ids], 'comment');
   }
   if (payload.parentId) addRecipients(recipients, [facts.parent_author_id], 'reply');
   addRecipients(recipients, payload.mentions, 'mention');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Asset, Comment, isUuid, MembershipRole, Prisma, Project, ProjectRole } from '@dailies/db';
+import { Asset, Comment, isUuid, Prisma, Project } from '@dailies/db';
 import { Actor } from '@dailies/events';
 import { Db } from '../../shared/db';
 import { conflict, forbidden, notFound } from '../../shared/errors';
+import { AccessFactsRow, ProjectReadCache } from '../services/project-read-cache';
 import { atLeast, describeNeed, ProjectAccess, resolveProjectAccess } from './project-rules';
 
 export interface ProjectGrant {
@@ -30,34 +31,21 @@ interface AssetOptions extends Options {
   trashed?: 'exclude' | 'include' | 'only';
 }
 
-interface FactsRow {
-  account_role: MembershipRole | null;
-  team_member: boolean;
-  collaborator_role: ProjectRole | null;
-}
-
 /**
  * Who may see and do what in a project. What a caller may not see is "not found" (never
  * revealing that it exists); what they may see but not do is "forbidden".
  */
 @Injectable()
 export class ProjectPolicy {
+  constructor(private readonly readCache: ProjectReadCache) {}
+
   /** The caller's access to a loaded project, or null when it does not exist for them. */
   async accessTo(db: Db, actor: Actor, project: Project): Promise<ProjectGrant | null> {
     if (actor.type === 'staff') return { project, access: 'manager', insider: true };
     if (actor.type !== 'user') return null;
-    // One round trip for every relation that can grant access (this runs on every request).
-    const [facts] = await db.$queryRaw<FactsRow[]>(Prisma.sql`
-      SELECT m.role::text AS account_role,
-             EXISTS (SELECT 1 FROM team_members tm
-                     WHERE tm.team_id = ${project.teamId}::uuid AND tm.user_id = ${actor.id}::uuid)
-               AS team_member,
-             (SELECT pc.role::text FROM project_collaborators pc
-              WHERE pc.project_id = ${project.id}::uuid AND pc.user_id = ${actor.id}::uuid)
-               AS collaborator_role
-      FROM (SELECT 1) AS one
-      LEFT JOIN memberships m
-        ON m.account_id = ${project.accountId}::uuid AND m.user_id = ${actor.id}::uuid`);
+    const facts = await this.readCache.accessFacts(project, actor.id, () =>
+      this.loadFacts(db, project, actor.id),
+    );
     const access = resolveProjectAccess({
       accountRole: facts?.account_role ?? null,
       teamMember: facts?.team_member ?? false,
@@ -66,6 +54,22 @@ export class ProjectPolicy {
       private: project.private,
     });
     return access ? { project, access, insider: facts?.account_role != null } : null;
+  }
+
+  /** One round trip for every relation that can grant access (this runs on every request). */
+  private async loadFacts(db: Db, project: Project, userId: string) {
+    const [facts] = await db.$queryRaw<AccessFactsRow[]>(Prisma.sql`
+      SELECT m.role::text AS account_role,
+             EXISTS (SELECT 1 FROM team_members tm
+                     WHERE tm.team_id = ${project.teamId}::uuid AND tm.user_id = ${userId}::uuid)
+               AS team_member,
+             (SELECT pc.role::text FROM project_collaborators pc
+              WHERE pc.project_id = ${project.id}::uuid AND pc.user_id = ${userId}::uuid)
+               AS collaborator_role
+      FROM (SELECT 1) AS one
+      LEFT JOIN memberships m
+        ON m.account_id = ${project.accountId}::uuid AND m.user_id = ${userId}::uuid`);
+    return facts;
   }
 
   /** The project if the caller has at least `needed` access to it. */
@@ -77,7 +81,9 @@ export class ProjectPolicy {
     options: Options = {},
   ): Promise<ProjectGrant> {
     const project = isUuid(projectId)
-      ? await db.project.findUnique({ where: { id: projectId } })
+      ? await this.readCache.project(projectId, () =>
+          db.project.findUnique({ where: { id: projectId } }),
+        )
       : null;
     const grant = project ? await this.accessTo(db, actor, project) : null;
     if (!grant) throw notFound('Project');
@@ -99,7 +105,9 @@ export class ProjectPolicy {
         (trashed === 'exclude' && asset.deletedAt === null) ||
         (trashed === 'only' && asset.deletedAt !== null));
     if (!asset || !visible) throw notFound('Asset');
-    const project = await db.project.findUnique({ where: { id: asset.projectId } });
+    const project = await this.readCache.project(asset.projectId, () =>
+      db.project.findUnique({ where: { id: asset.projectId } }),
+    );
     const grant = project ? await this.accessTo(db, actor, project) : null;
     if (!grant) throw notFound('Asset');
     return { ...this.check(grant, needed, options), asset };
