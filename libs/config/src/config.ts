@@ -52,6 +52,19 @@ export const configSchema = z.object({
   CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   CACHE_KEY_PREFIX: z.string().default('dailies:'),
   NOTIFICATIONS_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  // GraphQL (libs/api-graphql).
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(200_000),
+  /** Unset: on, except in production. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** Unset: PostgreSQL LISTEN/NOTIFY carries live updates between instances. */
+  GRAPHQL_PUBSUB_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL (unset: PostgreSQL NOTIFY)')
+    .optional(),
+  GRAPHQL_KEEPALIVE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Events one websocket may have waiting; beyond that the slow client is disconnected. */
+  GRAPHQL_MAX_PENDING_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {

@@ -4,7 +4,9 @@ import { EventsModule } from '@dailies/events';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { createEventRegistry } from './event-registry';
+import { LoadersModule } from './loaders/loaders.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
@@ -24,6 +26,8 @@ export class CoreModule {
         NotificationsModule,
         AuditModule,
         UsageModule,
+        OperationsModule,
+        LoadersModule,
       ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
       exports: [

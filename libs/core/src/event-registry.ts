@@ -2,6 +2,7 @@ import { EventClass, EventRegistry } from '@dailies/events';
 import * as accountEvents from './accounts/events';
 import * as auditEvents from './audit/events';
 import * as notificationEvents from './notifications/events';
+import * as operationEvents from './operations/events';
 import * as projectEvents from './projects/events';
 import * as usageEvents from './usage/events';
 
@@ -13,6 +14,7 @@ export function createEventRegistry(): EventRegistry {
     ...Object.values(notificationEvents),
     ...Object.values(auditEvents),
     ...Object.values(usageEvents),
+    ...Object.values(operationEvents),
   ] as EventClass[];
   return new EventRegistry(classes);
 }

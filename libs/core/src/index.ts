@@ -3,6 +3,8 @@ export * from './projects';
 export * from './notifications';
 export * from './audit';
 export * from './usage';
+export * from './operations';
+export * from './loaders';
 export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';

@@ -58,6 +58,7 @@ export async function durablePath(databaseUrl: string, commands: number, workers
       // A batch leaves at 100 records or after this long: the tail of a run waits for it.
       ANALYTICS_FLUSH_MS: '100',
       DB_POOL_SIZE: '16',
+      EVENTS_DELIVER: process.env.BENCH_DELIVER ?? 'true',
     },
   });
   try {
@@ -117,6 +118,21 @@ export async function durablePath(databaseUrl: string, commands: number, workers
       }),
     );
     const committedMs = performance.now() - started;
+    if (process.env.BENCH_DELIVER === 'false') {
+      // Commits only (no consumers in this process): the write path's own ceiling.
+      subscription.unsubscribe();
+      const rate = (commands / committedMs) * 1000;
+      return {
+        commands,
+        events: committedAt.size,
+        complete: false,
+        committedPerSecond: rate,
+        handledPerSecond: 0,
+        p50: 0,
+        p95: 0,
+        p99: 0,
+      };
+    }
     const complete = () =>
       [...committedAt].every(([id, c]) => (done.get(id)?.length ?? 0) >= c.consumers);
     const deadline = Date.now() + 120_000;

@@ -1,0 +1,105 @@
+import {
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
+import { DEFAULT_FIRST, MAX_FIRST } from '../types/connection';
+
+// Abuse limits, checked as validation rules: a query over a limit is refused before any
+// resolver runs. Both walk fragments (cycles are refused by graphql-js' own rules first).
+
+/** Nesting depth of fields, e.g. `{ project { rootAsset { name } } }` is 3. */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation: OperationDefinitionNode) {
+      const depth = measure(
+        context,
+        operation.selectionSet,
+        (_field, inner) => 1 + inner,
+        Math.max,
+      );
+      if (depth > maxDepth) {
+        context.reportError(
+          new GraphQLError(`The query is ${depth} levels deep; at most ${maxDepth} are allowed`, {
+            nodes: [operation],
+            extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth },
+          }),
+        );
+      }
+    },
+  });
+}
+
+/**
+ * Estimated cost: every field costs 1, and a list's selection counts once per item it may
+ * return (`first`, default 50; `first: $variable` counts as the maximum, 100), so nested lists
+ * multiply: 50 assets × 10 comments each = 500 comment selections.
+ */
+export function costLimitRule(maxCost: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation: OperationDefinitionNode) {
+      const cost = measure(
+        context,
+        operation.selectionSet,
+        (field, inner) => 1 + listSize(field) * inner,
+        (a, b) => a + b,
+      );
+      if (cost > maxCost) {
+        context.reportError(
+          new GraphQLError(
+            `The query may cost ${cost}; at most ${maxCost} is allowed (ask for fewer items per list)`,
+            { nodes: [operation], extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost } },
+          ),
+        );
+      }
+    },
+  });
+}
+
+/** Lists whose size is not given by `first`: assumed to hold this many (a thread's replies). */
+const UNBOUNDED_LIST = 10;
+const LIST_FIELDS = new Set(['replies', 'mentions', 'assetIds']);
+
+function listSize(field: FieldNode): number {
+  const first = field.arguments?.find((a) => a.name.value === 'first');
+  if (first) {
+    if (first.value.kind === Kind.INT) return Math.max(1, Number(first.value.value));
+    return MAX_FIRST;
+  }
+  if (field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges'))
+    return DEFAULT_FIRST;
+  return LIST_FIELDS.has(field.name.value) ? UNBOUNDED_LIST : 1;
+}
+
+function measure(
+  context: ValidationContext,
+  selectionSet: SelectionSetNode | undefined,
+  field: (node: FieldNode, inner: number) => number,
+  combine: (a: number, b: number) => number,
+  seen: Set<string> = new Set(),
+): number {
+  if (!selectionSet) return 0;
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    let value = 0;
+    if (selection.kind === Kind.FIELD) {
+      const inner = measure(context, selection.selectionSet, field, combine, seen);
+      value = field(selection, inner);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      value = measure(context, selection.selectionSet, field, combine, seen);
+    } else {
+      const name = selection.name.value;
+      const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(name);
+      if (!fragment || seen.has(name)) continue;
+      value = measure(context, fragment.selectionSet, field, combine, new Set([...seen, name]));
+    }
+    total = combine(total, value);
+  }
+  return total;
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { DATABASE_URL, SqlPool } from '@dailies/db';
+import { LiveHub } from './live-hub';
+import { LIVE_TRANSPORT, LiveTransport } from './live-transport';
+import { PgLiveTransport } from './pg-live-transport';
+import { RedisLiveTransport } from './redis-live-transport';
+
+/** Live updates across instances: the transport (PostgreSQL or Redis) and this instance's hub. */
+@Module({
+  providers: [
+    {
+      provide: LIVE_TRANSPORT,
+      inject: [APP_CONFIG, DATABASE_URL, SqlPool],
+      useFactory: (config: AppConfig, databaseUrl: string, sql: SqlPool): LiveTransport =>
+        config.GRAPHQL_PUBSUB_URL
+          ? new RedisLiveTransport(config.GRAPHQL_PUBSUB_URL)
+          : new PgLiveTransport(databaseUrl, sql),
+    },
+    LiveHub,
+  ],
+  exports: [LiveHub],
+})
+export class LiveModule {}
