@@ -107,6 +107,44 @@ describe('GraphQL subscriptions (graphql-ws) across instances', () => {
     await a?.close();
   });
 
+  it('delivers the caller’s own new notifications, stored on any instance, and nobody else’s', async () => {
+    const watcher = await signUp(new TestClient(a.baseUrl), 'Watcher');
+    const NOTIFICATIONS = `subscription { notificationReceived { id kind title projectId commentId } }`;
+    const mine = subscribe(connect(b, watcher.accessToken), NOTIFICATIONS, {});
+    const owners = subscribe(connect(b, owner.accessToken), NOTIFICATIONS, {});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const added = await owner.client.post(`/v2/projects/${projectId}/collaborators`, {
+      userId: watcher.userId,
+      role: 'reviewer',
+    });
+    expect(added.status).toBe(201);
+    await until(() => mine.received.length >= 1);
+    expect(mine.received[0].notificationReceived).toMatchObject({
+      kind: 'added_to_project',
+      projectId,
+    });
+
+    const comment = await owner.client.post(`/v2/assets/${fileId}/comments`, { text: 'Look here' });
+    expect(comment.status).toBe(201);
+    await until(() => mine.received.length >= 2);
+    expect(mine.received[1].notificationReceived).toMatchObject({
+      kind: 'comment',
+      commentId: comment.body.id,
+    });
+    // The same notification is in the inbox the subscription announced.
+    const inbox = await watcher.client.get('/v2/me/notifications');
+    expect(inbox.body.data.map((n: { id: string }) => n.id)).toEqual(
+      expect.arrayContaining(mine.received.map((r) => r.notificationReceived.id)),
+    );
+    // The owner acted: nothing for them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(owners.received).toEqual([]);
+    expect(owners.errors).toEqual([]);
+    mine.dispose();
+    owners.dispose();
+  });
+
   it('delivers a comment committed on instance A to subscribers on instance B, and stops for a removed collaborator', async () => {
     const asReviewer = subscribe(connect(b, reviewer.accessToken), COMMENTS, { asset: fileId });
     const asOwner = subscribe(connect(b, owner.accessToken), COMMENTS, { asset: fileId });

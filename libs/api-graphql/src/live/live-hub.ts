@@ -6,10 +6,10 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { LiveAccessQuery, LiveGrant } from '@dailies/core';
+import { LiveAccessQuery, LiveGrant, NotificationFeed } from '@dailies/core';
 import { UnitOfWork, UserActor } from '@dailies/events';
 import { Subscription } from 'rxjs';
-import { ACCESS_EVENTS, LiveMessage, liveMessageOf } from './live-message';
+import { ACCESS_EVENTS, LiveMessage, liveMessageOf, NOTIFICATION_CREATED } from './live-message';
 import { LIVE_TRANSPORT, LiveTransport } from './live-transport';
 
 /** How long a per-event load is shared (every local subscriber has it by then). */
@@ -20,6 +20,8 @@ export type LiveListener = (message: LiveMessage) => void;
 /** Topics: asset changes by project, comment changes by asset. */
 export const projectTopic = (projectId: string) => `project:${projectId}`;
 export const assetTopic = (assetId: string) => `asset:${assetId}`;
+/** A user's new in-app notifications. */
+export const userTopic = (userId: string) => `user:${userId}`;
 
 /**
  * This instance's end of live updates. Every event committed here is published (in commit
@@ -34,6 +36,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly grants = new Map<string, Promise<LiveGrant | null>>();
   private readonly loads = new Map<string, Promise<unknown>>();
   private committed: Subscription | undefined;
+  private notified: Subscription | undefined;
   private publishing: Promise<void> = Promise.resolve();
   private readonly log = new Logger('LiveHub');
 
@@ -41,6 +44,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly unitOfWork: UnitOfWork,
     private readonly queries: QueryBus,
     @Inject(LIVE_TRANSPORT) private readonly transport: LiveTransport,
+    private readonly feed: NotificationFeed,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,15 +52,33 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     this.committed = this.unitOfWork.committed$.subscribe((events) => {
       const messages = events.map(liveMessageOf).filter((m): m is LiveMessage => m !== null);
       if (messages.length === 0) return;
-      // One publication at a time keeps this instance's commit order on the channel.
-      this.publishing = this.publishing
-        .then(() => this.transport.publish(messages))
-        .catch((error: unknown) => this.log.warn(`live publish failed: ${String(error)}`));
+      this.publish(messages);
     });
+    // New in-app notifications, stored by the notifications consumer on whichever instance ran it.
+    this.notified = this.feed.announced$.subscribe((notifications) =>
+      this.publish(
+        notifications.map((n) => ({
+          id: n.notificationId,
+          name: NOTIFICATION_CREATED,
+          projectId: null,
+          assetId: null,
+          commentId: null,
+          userId: n.userId,
+        })),
+      ),
+    );
+  }
+
+  /** One publication at a time keeps this instance's order on the channel. */
+  private publish(messages: readonly LiveMessage[]): void {
+    this.publishing = this.publishing
+      .then(() => this.transport.publish(messages))
+      .catch((error: unknown) => this.log.warn(`live publish failed: ${String(error)}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.committed?.unsubscribe();
+    this.notified?.unsubscribe();
     await this.publishing;
     await this.transport.stop();
   }
@@ -107,6 +129,9 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
         : []),
       ...(message.name.startsWith('comment.') && message.assetId
         ? [assetTopic(message.assetId)]
+        : []),
+      ...(message.name === NOTIFICATION_CREATED && message.userId
+        ? [userTopic(message.userId)]
         : []),
     ];
     for (const topic of topics) {

@@ -12,7 +12,12 @@ export interface LiveMessage {
   projectId: string | null;
   assetId: string | null;
   commentId: string | null;
+  /** Only for `notification.created`: whose inbox (the id is the notification's). */
+  userId?: string | null;
 }
+
+/** A new in-app notification (from the notifications consumer, not a committed event). */
+export const NOTIFICATION_CREATED = 'notification.created';
 
 /** Events that change who may see a project: cached access decisions are dropped. */
 export const ACCESS_EVENTS = new Set([
@@ -53,6 +58,7 @@ export function isLiveMessage(value: unknown): value is LiveMessage {
     typeof m.name === 'string' &&
     optional(m.projectId) &&
     optional(m.assetId) &&
-    optional(m.commentId)
+    optional(m.commentId) &&
+    (m.userId === undefined || optional(m.userId))
   );
 }

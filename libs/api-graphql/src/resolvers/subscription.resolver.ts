@@ -1,15 +1,23 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '@dailies/config';
-import { CommentView, DomainError, GetAssetQuery, GetCommentQuery, notFound } from '@dailies/core';
+import {
+  CommentView,
+  DomainError,
+  GetAssetQuery,
+  GetCommentQuery,
+  GetNotificationQuery,
+  notFound,
+  NotificationView,
+} from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { actorOf, GraphqlContext } from '../context';
 import { asGraphqlError } from '../errors/error-codes';
 import { BoundedIterator } from '../live/bounded-iterator';
-import { assetTopic, LiveHub, projectTopic } from '../live/live-hub';
+import { assetTopic, LiveHub, projectTopic, userTopic } from '../live/live-hub';
 import { LiveMessage } from '../live/live-message';
 import { ASSET_KINDS, AssetChange, COMMENT_KINDS, CommentChange } from '../types/live';
-import { Asset } from '../types/models';
+import { Asset, Notification } from '../types/models';
 import { Bus } from './bus';
 
 /**
@@ -48,6 +56,26 @@ export class SubscriptionResolver {
     const actor = await refused(() => actorOf(ctx));
     await refused(() => this.bus.query<Asset>(ctx, new GetAssetQuery(actor, assetId)));
     return this.stream(assetTopic(assetId), (message) => this.commentChange(ctx, actor, message));
+  }
+
+  @Subscription(() => Notification, {
+    description: 'The caller’s own new in-app notifications, as they are stored',
+    resolve: (payload: NotificationView) => payload,
+  })
+  async notificationReceived(@Context() ctx: GraphqlContext) {
+    const actor = await refused(() => actorOf(ctx));
+    return this.stream(userTopic(actor.id), async (message) => {
+      try {
+        return await this.bus.query<NotificationView>(
+          ctx,
+          new GetNotificationQuery(actor, message.id),
+        );
+      } catch (error) {
+        // Deleted since (the user was removed): nothing to deliver.
+        if (error instanceof DomainError && error.code === 'not_found') return null;
+        throw error;
+      }
+    });
   }
 
   private async assetChange(

@@ -6,6 +6,8 @@ import {
   CollaboratorAdded,
   CommentCreated,
   EMAIL_ONLY_READ_AT,
+  NotificationAnnouncement,
+  NotificationFeed,
 } from '@dailies/core';
 import { newId, PrismaService } from '@dailies/db';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
@@ -23,6 +25,9 @@ describe('NotificationsConsumer', () => {
   let prisma: PrismaService;
   let consumer: NotificationsConsumer;
   const pushed: PushMessage[] = [];
+  const feed = new NotificationFeed();
+  const announced: NotificationAnnouncement[] = [];
+  feed.announced$.subscribe((batch) => announced.push(...batch));
   const push: PushSender = {
     send: async (messages) => {
       pushed.push(...messages);
@@ -98,7 +103,7 @@ describe('NotificationsConsumer', () => {
     url = await createTestDatabase();
     prisma = new PrismaService(url, 2);
     const config: AppConfig = loadConfig({ NOTIFICATIONS_DIGEST_HOUR: '8' });
-    consumer = new NotificationsConsumer(prisma, config, push);
+    consumer = new NotificationsConsumer(prisma, config, push, feed);
 
     const names: Record<string, string> = {
       owner: 'Olga Owner',
@@ -209,6 +214,7 @@ describe('NotificationsConsumer', () => {
 
   beforeEach(async () => {
     pushed.length = 0;
+    announced.length = 0;
     await prisma.notificationSettings.deleteMany();
   });
 
@@ -293,6 +299,10 @@ describe('NotificationsConsumer', () => {
     ).toBe(3);
     expect(pushed.map((p) => p.userId).sort()).toEqual([users.ana, users.bob, users.cole].sort());
     expect(pushed[0]).toMatchObject({ kind: 'comment', assetId: ids.shot, projectId: ids.project });
+    // Live subscribers hear of each stored in-app notification once, as pushes do.
+    expect(announced.map((a) => a.notificationId).sort()).toEqual(
+      pushed.map((p) => p.notificationId).sort(),
+    );
   });
 
   it('follows preferences: in-app off, e-mail only, project overrides and cadences', async () => {

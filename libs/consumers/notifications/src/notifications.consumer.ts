@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dailies/config';
-import { EMAIL_ONLY_READ_AT, readStoredPreferences, settingFor } from '@dailies/core';
+import {
+  EMAIL_ONLY_READ_AT,
+  NotificationFeed,
+  readStoredPreferences,
+  settingFor,
+} from '@dailies/core';
 import { isUuid, newId, PrismaService } from '@dailies/db';
 import { Consumer, ConsumerOptions, DomainEvent, EventConsumer } from '@dailies/events';
 import { emailSendAfter } from './email-schedule';
@@ -29,6 +34,7 @@ export class NotificationsConsumer implements EventConsumer {
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PUSH_SENDER) private readonly push: PushSender,
+    private readonly feed: NotificationFeed,
   ) {}
 
   async handle(event: DomainEvent): Promise<void> {
@@ -98,6 +104,8 @@ export class NotificationsConsumer implements EventConsumer {
   }
 
   private async sendPushes(plan: NotificationPlan, rows: NotificationRow[]): Promise<void> {
+    // Live subscribers (GraphQL notificationReceived) hear of the new in-app rows at once.
+    this.feed.announce(rows.map((r) => ({ notificationId: r.id, userId: r.userId })));
     try {
       await this.push.send(
         rows.map((r) => ({

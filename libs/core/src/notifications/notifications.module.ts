@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { MarkNotificationsReadHandler } from './commands/mark-notifications-read/mark-notifications-read.handler';
 import { UpdateNotificationPreferencesHandler } from './commands/update-notification-preferences/update-notification-preferences.handler';
 import { GetNotificationPreferencesHandler } from './queries/get-notification-preferences/get-notification-preferences.handler';
+import { GetNotificationHandler } from './queries/get-notification/get-notification.handler';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
+import { NotificationFeed } from './services/notification-feed';
 
 /**
  * The notifications context: a user's inbox and preferences. The notifications consumer
@@ -10,10 +12,13 @@ import { ListNotificationsHandler } from './queries/list-notifications/list-noti
  */
 @Module({
   providers: [
+    NotificationFeed,
     ListNotificationsHandler,
+    GetNotificationHandler,
     GetNotificationPreferencesHandler,
     MarkNotificationsReadHandler,
     UpdateNotificationPreferencesHandler,
   ],
+  exports: [NotificationFeed],
 })
 export class NotificationsModule {}
