@@ -7,7 +7,8 @@ import { fanOut } from './fan-out';
  * `npm run bench:events`: (a) the in-process fan-out of 1,000,000 events to 5 no-op consumers
  * against a bare RxJS Subject with 5 subscribers; (b) the durable path through a real
  * PostgreSQL with the five real consumers. BENCH_EVENTS (default 1,000,000), BENCH_COMMANDS
- * (default 5,000), BENCH_WORKERS (default 16), BENCH_ADMIN_URL as for bench:api.
+ * (default 5,000), BENCH_WORKERS (default 16), BENCH_ADMIN_URL as for bench:api; BENCH_DELIVER=false
+ * measures the commits alone (no consumer runs in the process).
  */
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_EVENTS ?? 1_000_000);
