@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, Prisma } from '@dailies/db';
+import { Prisma } from '@dailies/db';
 import { Db } from '../../shared/db';
 import { notFound } from '../../shared/errors';
 import { encodeCursor, Page, PageRequest } from '../../shared/pagination';
+import { COMMENT_JOINS, commentColumns } from './comment-columns.sql';
 import {
   CommentRow,
   CommentThreadView,
@@ -109,28 +110,9 @@ export class CommentReader {
     orderBy: Prisma.Sql = Prisma.sql`c.created_at ASC, c.id ASC`,
     limit?: number,
   ): Promise<CommentRow[]> {
-    const me = viewer.userId && isUuid(viewer.userId) ? viewer.userId : null;
     return db.$queryRaw<CommentRow[]>`
-      SELECT c.id::text AS "id", c.asset_id::text AS "assetId", c.project_id::text AS "projectId",
-             c.parent_id::text AS "parentId", c.author_id::text AS "authorId",
-             c.author_name AS "authorName", author.name AS "authorUserName",
-             c.text, c.frame, c.duration_frames AS "durationFrames", c.annotation,
-             c.private, c.completed_at AS "completedAt",
-             c.completed_by_id::text AS "completedById", completer.name AS "completedByName",
-             c.edited_at AS "editedAt", c.legacy_id AS "legacyId",
-             c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-             (SELECT count(*) FROM comment_likes l WHERE l.comment_id = c.id)::int AS "likeCount",
-             (${me}::uuid IS NOT NULL AND EXISTS (
-                SELECT 1 FROM comment_likes l
-                WHERE l.comment_id = c.id AND l.user_id = ${me}::uuid)) AS "likedByMe",
-             COALESCE((
-                SELECT json_agg(json_build_object('userId', u.id, 'name', u.name)
-                                ORDER BY u.name, u.id)
-                FROM comment_mentions m JOIN users u ON u.id = m.user_id
-                WHERE m.comment_id = c.id), '[]'::json) AS "mentions"
-      FROM comments c
-      LEFT JOIN users author ON author.id = c.author_id
-      LEFT JOIN users completer ON completer.id = c.completed_by_id
+      SELECT ${commentColumns(viewer.userId)}
+      ${COMMENT_JOINS}
       WHERE c.deleted_at IS NULL AND ${where}
       ORDER BY ${orderBy}
       ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int`}`;
