@@ -155,6 +155,8 @@ export const tagRules: Readonly<Record<string, TagRule>> = {
   'notification.preferences_updated': none,
   'audit_log.purged': none,
   'usage.reconciled': none,
+  'operations.dead_letters_redriven': none,
+  'operations.events_replayed': none,
 };
 
 /**
