@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
+import { registeredRoutes } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
 import { RunningPlatform, startPlatform } from './start-platform';
 
@@ -20,10 +21,17 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
     process.exit(1);
   }
   const { baseUrl, database, config } = platform;
+  const routes = registeredRoutes(platform.app);
   const lines = [
     `${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     `  API        ${baseUrl}/v2`,
     `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,
+    ...(routes.some((r) => r.endsWith(' /graphql'))
+      ? [`  GraphQL    ${baseUrl}/graphql   (graphql-ws on the same path)`]
+      : []),
+    ...(routes.some((r) => r.includes(' /v1/'))
+      ? [`  Legacy API ${baseUrl}/v1   (the /v1 contract, served by the Munger)`]
+      : []),
     `  Health     ${baseUrl}/health/ready`,
     `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
