@@ -1,25 +1,51 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PrismaService, Tx } from '@dailies/db';
 import { Observable, Subject } from 'rxjs';
-import { DomainEvent } from './domain-event';
+import { DomainEvent, EventClass } from './domain-event';
 import { EventRegistry } from './event-registry';
-import { requestContext } from './request-context';
+import { RequestContext, requestContext } from './request-context';
 import { ConsumerDirectory } from './runtime/consumer-directory';
 import { writeOutbox } from './runtime/write-outbox';
 
 export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
 
-/** Collects the events a command raises while its transaction is open. */
+/**
+ * Collects the events a command raises while its transaction is open, stamped with the request
+ * they came from (request id, IP) — so the events consumers get from memory after commit carry
+ * the same facts as the stored outbox rows.
+ */
 export class EventRecorder {
   private readonly recorded: DomainEvent[] = [];
 
+  constructor(private readonly context: RequestContext = {}) {}
+
   record(...events: DomainEvent[]): void {
-    this.recorded.push(...events);
+    for (const event of events) this.recorded.push(withRequestContext(event, this.context));
   }
 
   get events(): readonly DomainEvent[] {
     return this.recorded;
   }
+}
+
+/** The event, or a copy of it (same id and time) that carries the request's id and IP. */
+function withRequestContext(event: DomainEvent, context: RequestContext): DomainEvent {
+  const requestId = event.requestId ?? context.requestId ?? null;
+  const ip = event.ip ?? context.ip ?? null;
+  if (requestId === event.requestId && ip === event.ip) return event;
+  const Class = event.constructor as EventClass;
+  return new Class({
+    id: event.id,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    subject: event.subject,
+    payload: event.payload as never,
+    accountId: event.accountId,
+    teamId: event.teamId,
+    projectId: event.projectId,
+    requestId,
+    ip,
+  });
 }
 
 /** The events of one committed transaction, and the runtime their fast-path deliveries are leased to. */
@@ -58,8 +84,8 @@ export class UnitOfWork {
     work: (tx: Tx, events: EventRecorder) => Promise<T>,
     options: TransactionOptions = {},
   ): Promise<T> {
-    const recorder = new EventRecorder();
     const context = requestContext.current();
+    const recorder = new EventRecorder(context);
     let leasedBy: string | null = null;
     const result = await this.prisma.$transaction(
       async (tx) => {
