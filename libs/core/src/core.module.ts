@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { createEventRegistry } from './event-registry';
 import { LoadersModule } from './loaders/loaders.module';
+import { LegacyReadsModule } from './legacy-reads/legacy-reads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -28,6 +29,7 @@ export class CoreModule {
         UsageModule,
         OperationsModule,
         LoadersModule,
+        LegacyReadsModule,
       ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
       exports: [

@@ -5,6 +5,7 @@ export * from './audit';
 export * from './usage';
 export * from './operations';
 export * from './loaders';
+export * from './legacy-reads';
 export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';

@@ -5,3 +5,4 @@ export * from './reasons';
 export * from './rules/sibling-order';
 export * from './tables';
 export * from './values';
+export * from './current';

@@ -51,9 +51,8 @@ export interface NewUser {
   /** Accounts the user belongs to (legacy-facing ids; memberships hold them in the new schema). */
   accountIds: string[];
   /**
-   * Legacy attributes that no column holds yet: the migrator does not store them; the /v1
-   * adapter supplies them (e.g. lastLoginAt from sign-ins, settings from notification
-   * preferences, emailConfirmed true for anyone who can sign in).
+   * Legacy attributes the new system keeps only for the /v1 contract: the `users` columns
+   * email_confirmed, last_login_at (also set by sign-ins) and settings.
    */
   extras: { emailConfirmed: boolean; lastLoginAt: Date | null; settings: JsonObject | null };
 }

@@ -10,7 +10,9 @@ const STAGE_COLUMNS = [
   'password_hash',
   'status',
   'timezone',
+  'email_confirmed',
   'last_login_at',
+  'settings',
   'created_at',
   'updated_at',
   'account_ids',
@@ -23,6 +25,9 @@ const USER_COLUMNS = [
   'status',
   'timezone',
   'legacy_id',
+  'email_confirmed',
+  'last_login_at',
+  'settings',
   'created_at',
   'updated_at',
 ];
@@ -39,7 +44,9 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
     legacy_id text PRIMARY KEY, id uuid NOT NULL, email text NOT NULL, name text NOT NULL,
     password_hash text, status text NOT NULL, timezone text NOT NULL, last_login_at timestamptz,
     created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, account_ids text[] NOT NULL,
-    raw jsonb NOT NULL);`,
+    raw jsonb NOT NULL);
+    ALTER TABLE dynasaur.users_stage ADD COLUMN IF NOT EXISTS email_confirmed boolean NOT NULL DEFAULT false;
+    ALTER TABLE dynasaur.users_stage ADD COLUMN IF NOT EXISTS settings jsonb;`,
   needsRaw: true,
   stateTables: ['dynasaur.users_stage'],
   columns: [
@@ -49,7 +56,9 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
     { name: 'password_hash', type: 'text' },
     { name: 'status', type: 'text' },
     { name: 'timezone', type: 'text' },
+    { name: 'email_confirmed', type: 'boolean' },
     { name: 'last_login_at', type: 'timestamptz' },
+    { name: 'settings', type: 'text' },
     { name: 'created_at', type: 'timestamptz' },
     { name: 'updated_at', type: 'timestamptz' },
     { name: 'account_ids', type: 'text[]' },
@@ -62,7 +71,9 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
     row.passwordHash,
     row.status,
     row.timezone,
+    extras.emailConfirmed,
     extras.lastLoginAt,
+    extras.settings === null ? null : JSON.stringify(extras.settings),
     row.createdAt,
     row.updatedAt,
     accountIds,
@@ -74,7 +85,7 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
       into: 'dynasaur.users_stage',
       alias: 's',
       columns: STAGE_COLUMNS,
-      select: `SELECT ${STAGE_COLUMNS.map((c) => (c === 'raw' ? 'raw::jsonb' : c)).join(', ')} FROM ${tmp} WHERE reject IS NULL`,
+      select: `SELECT ${STAGE_COLUMNS.map((c) => (c === 'raw' || c === 'settings' ? `${c}::jsonb` : c)).join(', ')} FROM ${tmp} WHERE reject IS NULL`,
       conflict: 'legacy_id',
       update: STAGE_COLUMNS.filter((c) => c !== 'legacy_id'),
     }),
@@ -110,13 +121,15 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
         alias: 'u',
         columns: ['id', ...USER_COLUMNS],
         select: `SELECT s.id, s.email, s.name, s.password_hash, s.status::user_status, s.timezone, s.legacy_id,
-                        s.created_at, s.updated_at
+                        s.email_confirmed, s.last_login_at, s.settings, s.created_at, s.updated_at
                  FROM dynasaur.users_stage s WHERE ${notRejected('s')}`,
         conflict: 'id',
         update: USER_COLUMNS,
         // A password set (or rehashed on sign-in) in the new system is never put back.
         setExpressions: {
           password_hash: `CASE WHEN u.password_hash IS NULL OR u.password_hash LIKE '$2%' THEN EXCLUDED.password_hash ELSE u.password_hash END`,
+          // A sign-in in the new system is never moved back to an older legacy one.
+          last_login_at: `GREATEST(u.last_login_at, EXCLUDED.last_login_at)`,
         },
       }),
     );

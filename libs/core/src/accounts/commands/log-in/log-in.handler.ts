@@ -43,9 +43,16 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
     return this.uow.run(async (tx, events) => {
-      const current = newHash
-        ? await tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } })
-        : user;
+      // A sign-in (and the rehash that may come with it) is not a change the user made:
+      // updated_at stays, last_login_at moves (the legacy /v1 record serves it).
+      const current = await tx.user.update({
+        where: { id: user.id },
+        data: {
+          ...(newHash ? { passwordHash: newHash } : {}),
+          lastLoginAt: new Date(),
+          updatedAt: user.updatedAt,
+        },
+      });
       const session = await this.sessions.issue(tx, user.id);
       events.record(
         new UserLoggedIn({

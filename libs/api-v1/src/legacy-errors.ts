@@ -1,0 +1,106 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { Problem, toProblem } from '@dailies/http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** The legacy error codes (API.md "Errors") and their statuses. */
+export type LegacyErrorCode = 'not_found' | 'unauthorized' | 'forbidden' | 'invalid' | 'conflict';
+
+export interface LegacyError {
+  error: string;
+  code: LegacyErrorCode | 'internal';
+}
+
+const STATUS: Record<LegacyErrorCode | 'internal', number> = {
+  not_found: 404,
+  unauthorized: 401,
+  forbidden: 403,
+  invalid: 422,
+  conflict: 409,
+  internal: 500,
+};
+
+/**
+ * The legacy shape of an error the rest of the system classifies as a problem (one mapping for
+ * both): bad input of any kind (400, 413, 415 and field errors) is `invalid` (422); a link that
+ * expired or was turned off (410) is `not_found`, as the old app answered; a throttled sign-in
+ * (429) is `forbidden`, with its Retry-After header. Server faults stay 500 without details.
+ */
+export function legacyErrorOf(problem: Pick<Problem, 'status' | 'detail' | 'errors'>): {
+  status: number;
+  body: LegacyError;
+} {
+  const code: LegacyError['code'] =
+    problem.status === 401
+      ? 'unauthorized'
+      : problem.status === 403 || problem.status === 429
+        ? 'forbidden'
+        : problem.status === 404 || problem.status === 405 || problem.status === 410
+          ? 'not_found'
+          : problem.status === 409
+            ? 'conflict'
+            : problem.status >= 400 && problem.status < 500
+              ? 'invalid'
+              : 'internal';
+  const fields = problem.errors?.length
+    ? `: ${problem.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+    : '';
+  return { status: STATUS[code], body: { error: `${problem.detail}${fields}`, code } };
+}
+
+export function sendLegacyError(reply: FastifyReply, problem: Problem): void {
+  const { status, body } = legacyErrorOf(problem);
+  if (problem.retryAfterSeconds)
+    void reply.header('retry-after', String(problem.retryAfterSeconds));
+  void reply
+    .status(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(JSON.stringify(body));
+}
+
+/**
+ * Every error of a /v1 route leaves as `{"error", "code"}` — never problem+json, never a stack
+ * trace. Bound to the /v1 controllers, so it wins over the global problem+json filter there.
+ */
+@Catch()
+export class LegacyErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('v1');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.sent) {
+      // A streamed list already sent its first bytes: all that is left is to cut it off.
+      reply.raw.destroy();
+      return;
+    }
+    sendLegacyError(reply, toProblem(exception, this.logger, request));
+  }
+}
+
+/** Paths served by the Munger. */
+export const isLegacyPath = (url: string): boolean => url === '/v1' || url.startsWith('/v1/');
+
+/**
+ * Errors raised before a /v1 route runs — a body that is not JSON or too large, an unknown
+ * route — are produced by the HTTP layer's own handlers as problem+json. This onSend hook turns
+ * those into the legacy shape too, for /v1 paths only.
+ */
+export function legacyProblemRewrite(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): unknown {
+  if (!isLegacyPath(request.url)) return payload;
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (!type.startsWith('application/problem+json') || typeof payload !== 'string') return payload;
+  let problem: Problem;
+  try {
+    problem = JSON.parse(payload) as Problem;
+  } catch {
+    return payload;
+  }
+  const { status, body } = legacyErrorOf(problem);
+  void reply.status(status).header('content-type', 'application/json; charset=utf-8');
+  return JSON.stringify(body);
+}

@@ -1,0 +1,12 @@
+import { Actor } from '@dailies/events';
+
+/**
+ * A user as the legacy /v1 contract shows it: the caller themself, or a user who shares an
+ * account or a project with the caller; anyone else does not exist for them.
+ */
+export class GetLegacyUserQuery {
+  constructor(
+    readonly actor: Actor,
+    readonly userId: string,
+  ) {}
+}

@@ -1,0 +1,9 @@
+import { Actor } from '@dailies/events';
+
+/** A folder's (or stack's) live children in their order, as /v1 records in keyset batches. */
+export class StreamAssetChildrenQuery {
+  constructor(
+    readonly actor: Actor,
+    readonly assetId: string,
+  ) {}
+}

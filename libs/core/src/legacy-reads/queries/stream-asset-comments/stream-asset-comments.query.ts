@@ -1,0 +1,12 @@
+import { Actor } from '@dailies/events';
+
+/**
+ * Every live comment on an asset, replies included, oldest first, as /v1 records in keyset
+ * batches; private ones only for insiders (as ListCommentsQuery).
+ */
+export class StreamAssetCommentsQuery {
+  constructor(
+    readonly actor: Actor,
+    readonly assetId: string,
+  ) {}
+}

@@ -1,0 +1,12 @@
+import { Actor } from '@dailies/events';
+
+/**
+ * Every project of a team the caller may see, archived ones included, as /v1 records in batches
+ * (as ListProjectsQuery, whose policy decides).
+ */
+export class StreamTeamProjectsQuery {
+  constructor(
+    readonly actor: Actor,
+    readonly teamId: string,
+  ) {}
+}
