@@ -24,8 +24,12 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   const routes = registeredRoutes(platform.app);
   const lines = [
     `${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    `  API        ${baseUrl}/v2`,
-    `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,
+    ...(routes.some((r) => r.includes(' /v2/'))
+      ? [
+          `  API        ${baseUrl}/v2`,
+          `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,
+        ]
+      : []),
     ...(routes.some((r) => r.endsWith(' /graphql'))
       ? [`  GraphQL    ${baseUrl}/graphql   (graphql-ws on the same path)`]
       : []),
