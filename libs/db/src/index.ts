@@ -6,3 +6,4 @@ export * from './embedded/embedded-postgres';
 export * from './ids';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';
+export * from './transient-errors';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { PrismaService, Tx } from '@dailies/db';
+import { isRetryableTransactionError, PrismaService, Tx } from '@dailies/db';
 import { Observable, Subject } from 'rxjs';
 import { DomainEvent, EventClass } from './domain-event';
 import { EventRegistry } from './event-registry';
@@ -8,6 +8,9 @@ import { ConsumerDirectory } from './runtime/consumer-directory';
 import { writeOutbox } from './runtime/write-outbox';
 
 export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
+
+/** Runs of a transaction that lost a race (deadlock, serialization failure), the first included. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Collects the events a command raises while its transaction is open, stamped with the request
@@ -80,9 +83,28 @@ export class UnitOfWork {
     @Optional() private readonly consumers?: ConsumerDirectory,
   ) {}
 
+  /**
+   * Runs `work` in a transaction and commits its events with it. A transaction that loses a race
+   * (deadlock, serialization failure) did nothing, so it is run again — up to
+   * MAX_ATTEMPTS times, with a short jittered pause — before the error reaches the caller.
+   */
   async run<T>(
     work: (tx: Tx, events: EventRecorder) => Promise<T>,
     options: TransactionOptions = {},
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(work, options);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async attempt<T>(
+    work: (tx: Tx, events: EventRecorder) => Promise<T>,
+    options: TransactionOptions,
   ): Promise<T> {
     const context = requestContext.current();
     const recorder = new EventRecorder(context);

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@dailies/core';
+import { isDatabaseBusyError } from '@dailies/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problemFromDomainError, problemFromStatus } from './problem';
 
@@ -40,6 +41,13 @@ export function toProblem(
     fastifyError.statusCode < 500
   ) {
     return problemFromStatus(fastifyError.statusCode, fastifyDetail(fastifyError));
+  }
+  if (isDatabaseBusyError(exception)) {
+    logger.error({ err: exception, requestId: request?.id }, 'database busy');
+    return {
+      ...problemFromStatus(503, 'The service is busy right now; nothing was changed. Try again.'),
+      retryAfterSeconds: 1,
+    };
   }
   logger.error({ err: exception, requestId: request?.id }, 'unhandled error');
   return problemFromStatus(
