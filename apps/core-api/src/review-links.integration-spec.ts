@@ -1,6 +1,7 @@
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { Client } from 'pg';
 import { ApiV2Module } from '@dailies/api-v2';
+import { REVIEW_COMMENTS_PER_WINDOW } from '@dailies/core';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
 const PUBLIC_URL = 'https://dailies.example.test';
@@ -293,6 +294,29 @@ describe('review links over HTTP', () => {
     expect(blocked.body.type).toMatch(/rate-limited$/);
     // Another link is not affected.
     expect((await review(other.shortCode, '', password)).status).toBe(200);
+  });
+
+  it('throttles anonymous comments per link and IP against spam, and counts only stored ones', async () => {
+    const file = await newAsset('file', 'popular.mov');
+    const link = await newLink({ assetIds: [file] });
+    const other = await newLink({ assetIds: [file] });
+    const post = (code: string, text: string) =>
+      anon.post(`/v2/review/${code}/assets/${file}/comments`, { name: 'Fan', text });
+    // A refused comment (invalid) is not counted.
+    expect((await post(link.shortCode, '')).status).toBe(400);
+    for (let i = 0; i < REVIEW_COMMENTS_PER_WINDOW; i += 1) {
+      expect((await post(link.shortCode, `note ${i}`)).status).toBe(201);
+    }
+    const blocked = await post(link.shortCode, 'one too many');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const stored = await db.query(
+      'SELECT count(*)::int AS n FROM comments WHERE review_link_id = $1',
+      [link.id],
+    );
+    expect(stored.rows[0].n).toBe(REVIEW_COMMENTS_PER_WINDOW);
+    // Another link is not affected.
+    expect((await post(other.shortCode, 'still welcome')).status).toBe(201);
   });
 
   it('answers 410 for expired and turned-off links', async () => {

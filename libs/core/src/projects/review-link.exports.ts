@@ -9,3 +9,7 @@ export * from './queries/list-review-links/list-review-links.query';
 export * from './queries/open-review-link/open-review-link.query';
 export type { ReviewCredentials } from './services/review-link-access';
 export type { ReviewAssetView, ReviewLinkView, ReviewPageView } from './views/review-link.view';
+export {
+  REVIEW_COMMENTS_PER_WINDOW,
+  REVIEW_PASSWORD_MAX_FAILURES,
+} from './services/review-link-throttle';

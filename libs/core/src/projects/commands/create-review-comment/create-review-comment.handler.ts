@@ -7,12 +7,14 @@ import { commentEventScope } from '../../services/comment-event-scope';
 import { textExcerpt } from '../../services/comment-input';
 import { commentTargetOf } from '../../services/comment-target';
 import { ReviewLinkAccess } from '../../services/review-link-access';
+import { ReviewLinkThrottle } from '../../services/review-link-throttle';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
 import { CreateReviewCommentCommand } from './create-review-comment.command';
 
 /**
  * Anonymous reviewers comment on what a link shares (a version stack's comment goes to its
- * head version). Their comments are never private and carry the link they came through.
+ * head version). Their comments are never private and carry the link they came through; each
+ * IP may post REVIEW_COMMENTS_PER_WINDOW of them per link and throttle window (against spam).
  */
 @CommandHandler(CreateReviewCommentCommand)
 export class CreateReviewCommentHandler implements ICommandHandler<
@@ -22,6 +24,7 @@ export class CreateReviewCommentHandler implements ICommandHandler<
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: ReviewLinkAccess,
+    private readonly throttle: ReviewLinkThrottle,
   ) {}
 
   async execute({ credentials, input }: CreateReviewCommentCommand): Promise<CommentThreadView> {
@@ -31,8 +34,9 @@ export class CreateReviewCommentHandler implements ICommandHandler<
     if (project.archived) {
       throw conflict('The project is archived; it takes no new comments', 'project_archived');
     }
+    await this.throttle.assertMayComment(link.id, credentials.ip);
     const actor: Actor = { type: 'anonymous', displayName: input.name, reviewLinkId: link.id };
-    return this.uow.run(async (tx, events) => {
+    const view = await this.uow.run(async (tx, events) => {
       const asset = await this.access.requireAsset(tx, opened, input.assetId);
       const target = await commentTargetOf(tx, asset);
       const comment = await tx.comment.create({
@@ -68,5 +72,7 @@ export class CreateReviewCommentHandler implements ICommandHandler<
       );
       return toCommentThreadView(toCommentRow(comment), []);
     });
+    await this.throttle.recordComment(link.id, credentials.ip);
+    return view;
   }
 }
