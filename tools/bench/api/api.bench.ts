@@ -132,6 +132,26 @@ async function main(): Promise<void> {
       overallRate: 500,
     });
 
+    // The same writes with the consumers on an instance of their own (the production shape for
+    // write-heavy load): this API instance only commits (EVENTS_DELIVER=false), a worker runs
+    // the five consumers from the deliveries the commits wrote.
+    await api.stop();
+    const worker = await startChildServer('apps/core-api/src/main.ts', serverEnv);
+    cleanups.unshift(() => worker.stop());
+    const writer = await startChildServer('apps/core-api/src/main.ts', {
+      ...serverEnv,
+      EVENTS_DELIVER: 'false',
+    });
+    cleanups.unshift(() => writer.stop());
+    await run('POST comments, consumers on a worker', {
+      url: `${writer.url}/v2/assets/${data.hotFileId}/comments`,
+      method: 'POST',
+      headers,
+      body: comment,
+      connections: 16,
+      seconds,
+    });
+
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(`\nGET /v2/assets/:id / baseline: ${(asset.rps / base.rps).toFixed(2)}×`);
     console.log('targets (2 cores):');
