@@ -314,6 +314,37 @@ describe('GraphQL /graphql', () => {
     expect(costly.data ?? null).toBeNull();
   });
 
+  it('gives every edge its own cursor, to continue right after it (Relay)', async () => {
+    const page = async (after?: string) =>
+      (
+        await gql(
+          owner.client,
+          `query($id: ID!, $after: String) { project(id: $id) { rootAsset {
+             children(first: 3, after: $after) {
+               edges { cursor node { name } } pageInfo { hasNextPage endCursor } } } } }`,
+          { id: project.id, ...(after ? { after } : {}) },
+        )
+      ).data.project.rootAsset.children;
+    const first = await page();
+    const cursors = first.edges.map((e: { cursor: string }) => e.cursor);
+    expect(new Set(cursors).size).toBe(3);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: cursors[2] });
+    const afterFirst = await page(cursors[0]);
+    expect(afterFirst.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([
+      first.edges[1].node.name,
+      first.edges[2].node.name,
+      'shot-03.mov',
+    ]);
+    // A list the domain pages with toPage: the inbox of the viewer (added to the project).
+    const inbox = await gql(
+      viewer.client,
+      `{ notifications(first: 5) { edges { cursor } pageInfo { endCursor } } }`,
+    );
+    const inboxCursors = inbox.data.notifications.edges.map((e: { cursor: string }) => e.cursor);
+    expect(inboxCursors.every((c: string) => c.length > 0)).toBe(true);
+    expect(new Set(inboxCursors).size).toBe(inboxCursors.length);
+  });
+
   it('serves exactly the committed schema.graphql', async () => {
     const { schema } = platform.app.get(GraphQLSchemaHost);
     const committed = await readFile(SCHEMA_FILE, 'utf8');

@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { Page } from '@dailies/core';
+import { itemCursorsOf, Page } from '@dailies/core';
 
 @ObjectType()
 export class PageInfo {
@@ -34,14 +34,18 @@ export function ConnectionOf<T>(node: Type<T>, name: string): Type<Connection<T>
 }
 
 /**
- * The domain's pages carry one cursor, after the last item: every edge gets it (continuing
- * after an earlier edge means asking the list again), which is what clients use in practice.
+ * Each edge carries the cursor to continue after it, when the domain's query gave one per item
+ * (toPage and the batched loaders do); otherwise the page's end cursor.
  */
 export function toConnection<T>(page: Page<T>): Connection<T> {
   const end = page.nextCursor;
+  const cursors = itemCursorsOf(page);
   return {
-    edges: page.data.map((node) => ({ cursor: end ?? '', node })),
-    pageInfo: { hasNextPage: end !== null, endCursor: end },
+    edges: page.data.map((node, i) => ({ cursor: cursors?.[i] ?? end ?? '', node })),
+    pageInfo: {
+      hasNextPage: end !== null,
+      endCursor: end ?? cursors?.[cursors.length - 1] ?? null,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
 import { validationFailed } from '../../shared/errors';
-import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
+import { decodeCursor, encodeCursor, Page, withItemCursors } from '../../shared/pagination';
 import { toAssetViews } from '../../projects/services/asset-views';
 import { AssetView } from '../../projects/views/asset.view';
 import { emptyPage } from '../batch-page';
@@ -68,13 +68,17 @@ export class LoadChildrenHandler implements IQueryHandler<LoadChildrenQuery, Pag
       const children = byParent.get(parentId) ?? [];
       const page = children.slice(0, input.limit);
       const last = page[page.length - 1];
-      return {
-        data: page.map((row) => views.get(row.id)).filter((v): v is AssetView => v !== undefined),
-        nextCursor:
-          children.length > input.limit && last
-            ? encodeCursor([String(last.sortOrder), last.id])
-            : null,
-      };
+      const shown = page.filter((row) => views.has(row.id));
+      return withItemCursors(
+        {
+          data: shown.map((row) => views.get(row.id)).filter((v): v is AssetView => !!v),
+          nextCursor:
+            children.length > input.limit && last
+              ? encodeCursor([String(last.sortOrder), last.id])
+              : null,
+        },
+        shown.map((row) => encodeCursor([String(row.sortOrder), row.id])),
+      );
     });
   }
 }

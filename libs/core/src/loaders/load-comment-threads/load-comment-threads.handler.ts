@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Asset, isUuid, Prisma, PrismaService } from '@dailies/db';
 import { actorUserId } from '@dailies/events';
-import { encodeCursor, Page } from '../../shared/pagination';
+import { encodeCursor, Page, withItemCursors } from '../../shared/pagination';
 import {
   commentCursorKey,
   commentsAfter,
@@ -90,13 +90,16 @@ export class LoadCommentThreadsHandler implements IQueryHandler<
       const rows = target ? (threadsOf.get(target) ?? []) : [];
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
-      return {
-        data: page.map((r) => toCommentThreadView(r, repliesOf.get(r.id) ?? [])),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor(commentCursorKey(last, input.sort))
-            : null,
-      };
+      return withItemCursors(
+        {
+          data: page.map((r) => toCommentThreadView(r, repliesOf.get(r.id) ?? [])),
+          nextCursor:
+            rows.length > input.limit && last
+              ? encodeCursor(commentCursorKey(last, input.sort))
+              : null,
+        },
+        page.map((r) => encodeCursor(commentCursorKey(r, input.sort))),
+      );
     });
   }
 

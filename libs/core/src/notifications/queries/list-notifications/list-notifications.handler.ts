@@ -1,7 +1,13 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
 import { validationFailed } from '../../../shared/errors';
-import { decodeCursor, Page, toPage } from '../../../shared/pagination';
+import {
+  decodeCursor,
+  itemCursorsOf,
+  Page,
+  toPage,
+  withItemCursors,
+} from '../../../shared/pagination';
 import { EMAIL_ONLY_READ_AT } from '../../services/email-only-marker';
 import { unreadCount } from '../../services/unread-count';
 import { NotificationView, toNotificationView } from '../../views/notification.view';
@@ -49,7 +55,8 @@ export class ListNotificationsHandler implements IQueryHandler<
       (n) => [n.createdAt.toISOString(), n.id],
       toNotificationView,
     );
-    return { ...page, unreadCount: unread };
+    // A new object: it keeps the page's per-item cursors too.
+    return withItemCursors({ ...page, unreadCount: unread }, itemCursorsOf(page) ?? []);
   }
 }
 
