@@ -1,5 +1,5 @@
 import { SignedUpUser, signUp } from './fixtures';
-import { httpSuite } from './http-suite';
+import { eventRows, fieldsOf, httpSuite } from './http-suite';
 
 /**
  * The people and project of the comment specs: the account owner (manages everything, an
@@ -66,17 +66,7 @@ export function commentsSuite() {
     return res.body;
   }
 
-  const eventsOf = async (subjectId: string, name: string) =>
-    (
-      await s.db.query(
-        'SELECT payload, actor, account_id, team_id, project_id, subject_type FROM events ' +
-          'WHERE name = $1 AND subject_id = $2 ORDER BY position',
-        [name, subjectId],
-      )
-    ).rows;
-
-  const fieldsOf = (body: { errors?: { field: string; message: string }[] }) =>
-    (body.errors ?? []).map((e) => e.field);
+  const eventsOf = (subjectId: string, name: string) => eventRows(s.db, subjectId, name);
 
   return { s, join, newAsset, comment, eventsOf, fieldsOf };
 }

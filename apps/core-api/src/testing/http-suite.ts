@@ -17,11 +17,14 @@ export interface HttpSuite {
  * database, an anonymous client, a database connection and a signed-up owner. Call it inside a
  * `describe`; the returned object is filled in by its beforeAll, so read it inside tests.
  */
-export function httpSuite(ownerName: string): HttpSuite {
+export function httpSuite(ownerName: string, env: Record<string, string> = {}): HttpSuite {
   const suite = {} as HttpSuite;
   beforeAll(async () => {
-    suite.platform = await startTestPlatform([ApiV2Module]);
-    suite.anon = new TestClient(suite.platform.baseUrl);
+    suite.platform = await startTestPlatform([ApiV2Module], env);
+    // The port the app listens on (baseUrl is PUBLIC_URL when a suite sets one).
+    const address = suite.platform.app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    suite.anon = new TestClient(`http://127.0.0.1:${port}`);
     suite.db = new Client({ connectionString: suite.platform.databaseUrl });
     await suite.db.connect();
     suite.owner = await signUp(suite.anon, ownerName);
@@ -50,3 +53,17 @@ export async function addAsset(
   if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** The events of one subject and name, oldest first, with the columns specs check. */
+export async function eventRows(db: Client, subjectId: string, name: string) {
+  const { rows } = await db.query(
+    'SELECT payload, actor, account_id, team_id, project_id, subject_type FROM events ' +
+      'WHERE name = $1 AND subject_id = $2 ORDER BY position',
+    [name, subjectId],
+  );
+  return rows;
+}
+
+/** The fields a problem+json answer names as invalid. */
+export const fieldsOf = (body: { errors?: { field: string }[] }) =>
+  (body.errors ?? []).map((e) => e.field);
