@@ -1,59 +1,34 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { PurgeTrashCommand, PurgeTrashResult } from '@dailies/core';
 import { systemActor } from '@dailies/events';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
-import { Client } from 'pg';
-import { ApiV2Module } from '@dailies/api-v2';
-import { SignedUpUser, signUp } from './testing/fixtures';
+import { signUp } from './testing/fixtures';
+import { addAsset, httpSuite, newProjectOf } from './testing/http-suite';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The trash: trash a subtree, list it, restore exactly it, purge it after 30 days. */
 describe('asset trash over HTTP', () => {
-  let platform: TestPlatform;
-  let anon: TestClient;
-  let db: Client;
-  let owner: SignedUpUser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module]);
-    anon = new TestClient(platform.baseUrl);
-    db = new Client({ connectionString: platform.databaseUrl });
-    await db.connect();
-    owner = await signUp(anon, 'Trasher');
-  });
-  afterAll(async () => {
-    await db.end();
-    await platform.close();
-  });
-
-  const newProject = async (name = 'Short film') => {
-    const res = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, { name });
-    expect(res.status).toBe(201);
-    return { projectId: res.body.id as string, root: res.body.rootAssetId as string };
-  };
-  const add = async (parentId: string, body: Record<string, unknown>) => {
-    const res = await owner.client.post(`/v2/assets/${parentId}/children`, body);
-    if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const s = httpSuite('Trasher');
+  const newProject = (name = 'Short film') => newProjectOf(s.owner, name);
+  const add = (parentId: string, body: Record<string, unknown>) =>
+    addAsset(s.owner, parentId, body);
   const uploaded = async (parentId: string, name: string, filesize: number) => {
     const file = await add(parentId, { type: 'file', name, filesize });
-    await owner.client.put(`/v2/assets/${file.id}/upload-complete`, {});
+    await s.owner.client.put(`/v2/assets/${file.id}/upload-complete`, {});
     return file;
   };
-  const status = async (id: string) => (await owner.client.get(`/v2/assets/${id}`)).status;
+  const status = async (id: string) => (await s.owner.client.get(`/v2/assets/${id}`)).status;
   const childNames = async (parentId: string) =>
-    (await owner.client.get(`/v2/assets/${parentId}/children`)).body.data.map(
+    (await s.owner.client.get(`/v2/assets/${parentId}/children`)).body.data.map(
       (a: { name: string }) => a.name,
     );
   const trashNames = async (projectId: string) =>
-    (await owner.client.get(`/v2/projects/${projectId}/trash`)).body.data.map(
+    (await s.owner.client.get(`/v2/projects/${projectId}/trash`)).body.data.map(
       (a: { name: string }) => a.name,
     );
   const payloadOf = async (subjectId: string, name: string) =>
     (
-      await db.query<{ payload: Record<string, unknown> }>(
+      await s.db.query<{ payload: Record<string, unknown> }>(
         'SELECT payload FROM events WHERE subject_id = $1 AND name = $2 ORDER BY position',
         [subjectId, name],
       )
@@ -74,16 +49,16 @@ describe('asset trash over HTTP', () => {
     const { reel, shot, extras, bonus, pending } = await buildReel(root);
     await add(root, { type: 'file', name: 'keep.mov' });
 
-    const res = await owner.client.delete(`/v2/assets/${reel.id}`);
+    const res = await s.owner.client.delete(`/v2/assets/${reel.id}`);
     expect(res.status).toBe(204);
     for (const id of [reel.id, shot.id, extras.id, bonus.id, pending.id]) {
       expect(await status(id)).toBe(404);
     }
     expect(await childNames(root)).toEqual(['keep.mov']);
-    expect((await owner.client.get(`/v2/assets/${extras.id}/children`)).status).toBe(404);
-    expect((await owner.client.patch(`/v2/assets/${shot.id}`, { name: 'x' })).status).toBe(404);
+    expect((await s.owner.client.get(`/v2/assets/${extras.id}/children`)).status).toBe(404);
+    expect((await s.owner.client.patch(`/v2/assets/${shot.id}`, { name: 'x' })).status).toBe(404);
 
-    const trash = await owner.client.get(`/v2/projects/${projectId}/trash`);
+    const trash = await s.owner.client.get(`/v2/projects/${projectId}/trash`);
     expect(trash.status).toBe(200);
     expect(trash.body.data).toHaveLength(1);
     const [item] = trash.body.data;
@@ -93,7 +68,7 @@ describe('asset trash over HTTP', () => {
     expect(await payloadOf(reel.id, 'asset.deleted')).toEqual([
       {
         parentId: root,
-        creatorId: owner.userId,
+        creatorId: s.owner.userId,
         assetCount: 5,
         fileCount: 3,
         storageBytes: 140,
@@ -104,22 +79,22 @@ describe('asset trash over HTTP', () => {
   it('never trashes the root folder, and lets only editors trash', async () => {
     const { projectId, root } = await newProject();
     const file = await add(root, { type: 'file', name: 'a.mov' });
-    const rootDelete = await owner.client.delete(`/v2/assets/${root}`);
+    const rootDelete = await s.owner.client.delete(`/v2/assets/${root}`);
     expect(rootDelete.status).toBe(409);
     expect(rootDelete.body.detail).toMatch(/root folder/);
 
-    const viewer = await signUp(anon, 'TrashViewer');
-    await owner.client.post(`/v2/projects/${projectId}/collaborators`, {
+    const viewer = await signUp(s.anon, 'TrashViewer');
+    await s.owner.client.post(`/v2/projects/${projectId}/collaborators`, {
       email: viewer.email,
       role: 'viewer',
     });
     expect((await viewer.client.delete(`/v2/assets/${file.id}`)).status).toBe(403);
-    await owner.client.delete(`/v2/assets/${file.id}`);
+    await s.owner.client.delete(`/v2/assets/${file.id}`);
     const seen = await viewer.client.get(`/v2/projects/${projectId}/trash`);
     expect(seen.status).toBe(200);
     expect(seen.body.data.map((a: { id: string }) => a.id)).toEqual([file.id]);
     expect((await viewer.client.post(`/v2/assets/${file.id}/restore`)).status).toBe(403);
-    const stranger = await signUp(anon, 'TrashStranger');
+    const stranger = await signUp(s.anon, 'TrashStranger');
     expect((await stranger.client.get(`/v2/projects/${projectId}/trash`)).status).toBe(404);
   });
 
@@ -127,12 +102,12 @@ describe('asset trash over HTTP', () => {
     const { projectId, root } = await newProject();
     const { reel, shot, extras, bonus, pending } = await buildReel(root);
     // Trashed on its own first: it keeps its own trash entry when Reel is restored.
-    await owner.client.delete(`/v2/assets/${bonus.id}`);
+    await s.owner.client.delete(`/v2/assets/${bonus.id}`);
     await new Promise((r) => setTimeout(r, 5));
-    await owner.client.delete(`/v2/assets/${reel.id}`);
+    await s.owner.client.delete(`/v2/assets/${reel.id}`);
     expect(await trashNames(projectId)).toEqual(['Reel', 'bonus.mov']);
 
-    const restored = await owner.client.post(`/v2/assets/${reel.id}/restore`);
+    const restored = await s.owner.client.post(`/v2/assets/${reel.id}/restore`);
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ id: reel.id, parentId: root });
     expect(restored.body).not.toHaveProperty('deletedAt');
@@ -141,11 +116,11 @@ describe('asset trash over HTTP', () => {
     expect(await childNames(extras.id)).toEqual(['pending.mov']);
     expect(await trashNames(projectId)).toEqual(['bonus.mov']);
     expect(await payloadOf(reel.id, 'asset.restored')).toEqual([
-      { parentId: root, creatorId: owner.userId, assetCount: 4, fileCount: 2, storageBytes: 100 },
+      { parentId: root, creatorId: s.owner.userId, assetCount: 4, fileCount: 2, storageBytes: 100 },
     ]);
 
     // Its old parent is back, so bonus returns to its old place there.
-    const bonusBack = await owner.client.post(`/v2/assets/${bonus.id}/restore`);
+    const bonusBack = await s.owner.client.post(`/v2/assets/${bonus.id}/restore`);
     expect(bonusBack.body.parentId).toBe(extras.id);
     expect(await childNames(extras.id)).toEqual(['bonus.mov', 'pending.mov']);
     expect(await trashNames(projectId)).toEqual([]);
@@ -154,16 +129,16 @@ describe('asset trash over HTTP', () => {
   it('restores to the root folder when the old parent is trashed, and only trash roots', async () => {
     const { root } = await newProject();
     const { reel, shot, extras } = await buildReel(root);
-    await owner.client.delete(`/v2/assets/${shot.id}`);
-    await owner.client.delete(`/v2/assets/${reel.id}`);
+    await s.owner.client.delete(`/v2/assets/${shot.id}`);
+    await s.owner.client.delete(`/v2/assets/${reel.id}`);
 
-    const inner = await owner.client.post(`/v2/assets/${extras.id}/restore`);
+    const inner = await s.owner.client.post(`/v2/assets/${extras.id}/restore`);
     expect(inner.status).toBe(409);
     expect(inner.body.detail).toMatch(/restore that one/);
     const live = await add(root, { type: 'file', name: 'live.mov' });
-    expect((await owner.client.post(`/v2/assets/${live.id}/restore`)).status).toBe(404);
+    expect((await s.owner.client.post(`/v2/assets/${live.id}/restore`)).status).toBe(404);
 
-    const back = await owner.client.post(`/v2/assets/${shot.id}/restore`);
+    const back = await s.owner.client.post(`/v2/assets/${shot.id}/restore`);
     expect(back.status).toBe(200);
     expect(back.body.parentId).toBe(root);
     expect(await childNames(root)).toEqual(['live.mov', 'shot.mov']);
@@ -174,17 +149,17 @@ describe('asset trash over HTTP', () => {
     const { projectId, root } = await newProject();
     const old = await buildReel(root);
     const recent = await uploaded(root, 'recent.mov', 9);
-    await owner.client.post(`/v2/assets/${old.shot.id}/comments`, { text: 'on a doomed shot' });
-    await owner.client.delete(`/v2/assets/${old.reel.id}`);
-    await owner.client.delete(`/v2/assets/${recent.id}`);
-    await db.query(
+    await s.owner.client.post(`/v2/assets/${old.shot.id}/comments`, { text: 'on a doomed shot' });
+    await s.owner.client.delete(`/v2/assets/${old.reel.id}`);
+    await s.owner.client.delete(`/v2/assets/${recent.id}`);
+    await s.db.query(
       `UPDATE assets SET deleted_at = now() - interval '31 days' WHERE trash_root_id = $1`,
       [old.reel.id],
     );
-    const bus = platform.app.get(CommandBus);
+    const bus = s.platform.app.get(CommandBus);
 
     await expect(
-      bus.execute(new PurgeTrashCommand({ type: 'user', id: owner.userId }, {})),
+      bus.execute(new PurgeTrashCommand({ type: 'user', id: s.owner.userId }, {})),
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(
       () => new PurgeTrashCommand(systemActor('cron'), { olderThan: new Date(Date.now() - DAY) }),
@@ -200,15 +175,15 @@ describe('asset trash over HTTP', () => {
       fileCount: 3,
       storageBytes: 140,
     });
-    const left = await db.query<{ name: string }>(
+    const left = await s.db.query<{ name: string }>(
       'SELECT name FROM assets WHERE project_id = $1 AND parent_id IS NOT NULL ORDER BY name',
       [projectId],
     );
     expect(left.rows.map((r) => r.name)).toEqual(['recent.mov']);
-    const comments = await db.query('SELECT 1 FROM comments WHERE asset_id = $1', [old.shot.id]);
+    const comments = await s.db.query('SELECT 1 FROM comments WHERE asset_id = $1', [old.shot.id]);
     expect(comments.rowCount).toBe(0);
     expect(await trashNames(projectId)).toEqual(['recent.mov']);
-    const purged = await db.query<{ payload: Record<string, unknown>; actor: unknown }>(
+    const purged = await s.db.query<{ payload: Record<string, unknown>; actor: unknown }>(
       `SELECT payload, actor FROM events WHERE name = 'asset.hard_deleted' AND subject_id = $1`,
       [old.reel.id],
     );

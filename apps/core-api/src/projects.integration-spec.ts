@@ -1,30 +1,13 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
-import { Client } from 'pg';
-import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
+import { httpSuite } from './testing/http-suite';
 
 describe('projects and collaborators over HTTP', () => {
-  let platform: TestPlatform;
-  let anon: TestClient;
-  let db: Client;
-  let owner: SignedUpUser;
+  const s = httpSuite('Owner');
 
-  beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module]);
-    anon = new TestClient(platform.baseUrl);
-    db = new Client({ connectionString: platform.databaseUrl });
-    await db.connect();
-    owner = await signUp(anon, 'Owner');
-  });
-  afterAll(async () => {
-    await db.end();
-    await platform.close();
-  });
-
-  /** A new user who joins the owner's account (and the given team) through an invitation. */
+  /** A new user who joins the s.owner's account (and the given team) through an invitation. */
   const join = async (name: string, options: { role?: 'admin' | 'member'; teamId?: string }) => {
-    const user = await signUp(anon, name);
-    const invite = await owner.client.post(`/v2/accounts/${owner.accountId}/invitations`, {
+    const user = await signUp(s.anon, name);
+    const invite = await s.owner.client.post(`/v2/accounts/${s.owner.accountId}/invitations`, {
       email: user.email,
       role: options.role ?? 'member',
       teamId: options.teamId,
@@ -37,13 +20,13 @@ describe('projects and collaborators over HTTP', () => {
     return user;
   };
 
-  const createProject = async (as: SignedUpUser, body: unknown, teamId = owner.teamId) => {
+  const createProject = async (as: SignedUpUser, body: unknown, teamId = s.owner.teamId) => {
     const res = await as.client.post(`/v2/teams/${teamId}/projects`, body);
     expect(res.status).toBe(201);
     return res.body as { id: string; rootAssetId: string; name: string };
   };
 
-  const listNames = async (as: SignedUpUser, query = '', teamId = owner.teamId) => {
+  const listNames = async (as: SignedUpUser, query = '', teamId = s.owner.teamId) => {
     const res = await as.client.get(`/v2/teams/${teamId}/projects${query}`);
     expect(res.status).toBe(200);
     return res.body.data.map((p: { name: string }) => p.name);
@@ -51,7 +34,7 @@ describe('projects and collaborators over HTTP', () => {
 
   const eventsOf = async (projectId: string, name: string) =>
     (
-      await db.query(
+      await s.db.query(
         'SELECT payload, account_id, team_id, project_id, subject_type FROM events ' +
           'WHERE name = $1 AND subject_id = $2 ORDER BY position',
         [name, projectId],
@@ -59,25 +42,25 @@ describe('projects and collaborators over HTTP', () => {
     ).rows;
 
   it('creates a project with its root folder, owned by the creator', async () => {
-    const res = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, {
+    const res = await s.owner.client.post(`/v2/teams/${s.owner.teamId}/projects`, {
       name: '  Feature cut  ',
     });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(String),
-      accountId: owner.accountId,
-      teamId: owner.teamId,
+      accountId: s.owner.accountId,
+      teamId: s.owner.teamId,
       name: 'Feature cut',
       private: false,
       archived: false,
       rootAssetId: expect.any(String),
-      ownerId: owner.userId,
+      ownerId: s.owner.userId,
       legacyId: null,
       access: 'manager',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    const { rows } = await db.query(
+    const { rows } = await s.db.query(
       'SELECT project_id, account_id, parent_id, type, name, status, creator_id FROM assets ' +
         'WHERE id = $1',
       [res.body.rootAssetId],
@@ -85,34 +68,34 @@ describe('projects and collaborators over HTTP', () => {
     expect(rows).toEqual([
       {
         project_id: res.body.id,
-        account_id: owner.accountId,
+        account_id: s.owner.accountId,
         parent_id: null,
         type: 'folder',
         name: 'Feature cut',
         status: 'ready',
-        creator_id: owner.userId,
+        creator_id: s.owner.userId,
       },
     ]);
     expect(await eventsOf(res.body.id, 'project.created')).toEqual([
       {
-        account_id: owner.accountId,
-        team_id: owner.teamId,
+        account_id: s.owner.accountId,
+        team_id: s.owner.teamId,
         project_id: res.body.id,
         subject_type: 'project',
         payload: { name: 'Feature cut', private: false, rootAssetId: res.body.rootAssetId },
       },
     ]);
 
-    const got = await owner.client.get(`/v2/projects/${res.body.id}`);
+    const got = await s.owner.client.get(`/v2/projects/${res.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(res.body);
   });
 
   it('lets team members and account admins create projects, nobody else', async () => {
-    const member = await join('Member', { teamId: owner.teamId });
+    const member = await join('Member', { teamId: s.owner.teamId });
     const bystander = await join('Bystander', {});
     const admin = await join('Admin', { role: 'admin' });
-    const stranger = await signUp(anon, 'Stranger');
+    const stranger = await signUp(s.anon, 'Stranger');
 
     const mine = await createProject(member, { name: 'Member made', private: true });
     expect(await member.client.get(`/v2/projects/${mine.id}`)).toMatchObject({
@@ -120,29 +103,29 @@ describe('projects and collaborators over HTTP', () => {
       body: { ownerId: member.userId, private: true, access: 'manager' },
     });
     await createProject(admin, { name: 'Admin made' });
-    const refused = await bystander.client.post(`/v2/teams/${owner.teamId}/projects`, {
+    const refused = await bystander.client.post(`/v2/teams/${s.owner.teamId}/projects`, {
       name: 'Nope',
     });
     expect(refused.status).toBe(403);
-    const hidden = await stranger.client.post(`/v2/teams/${owner.teamId}/projects`, {
+    const hidden = await stranger.client.post(`/v2/teams/${s.owner.teamId}/projects`, {
       name: 'Nope',
     });
     expect(hidden.status).toBe(404);
   });
 
   it('shows each caller only the projects they may see', async () => {
-    const team = await owner.client.post(`/v2/accounts/${owner.accountId}/teams`, {
+    const team = await s.owner.client.post(`/v2/accounts/${s.owner.accountId}/teams`, {
       name: 'Grading',
     });
     const teamId = team.body.id as string;
-    const open = await createProject(owner, { name: 'Open' }, teamId);
-    const secret = await createProject(owner, { name: 'Secret', private: true }, teamId);
+    const open = await createProject(s.owner, { name: 'Open' }, teamId);
+    const secret = await createProject(s.owner, { name: 'Secret', private: true }, teamId);
     const member = await join('Grader', { teamId });
     const bystander = await join('Outside team', {});
     const admin = await join('Second admin', { role: 'admin' });
-    const guest = await signUp(anon, 'Guest');
-    const stranger = await signUp(anon, 'Nobody');
-    const added = await owner.client.post(`/v2/projects/${secret.id}/collaborators`, {
+    const guest = await signUp(s.anon, 'Guest');
+    const stranger = await signUp(s.anon, 'Nobody');
+    const added = await s.owner.client.post(`/v2/projects/${secret.id}/collaborators`, {
       userId: guest.userId,
       role: 'viewer',
     });
@@ -167,16 +150,16 @@ describe('projects and collaborators over HTTP', () => {
   });
 
   it('pages newest first and filters archived projects', async () => {
-    const team = await owner.client.post(`/v2/accounts/${owner.accountId}/teams`, {
+    const team = await s.owner.client.post(`/v2/accounts/${s.owner.accountId}/teams`, {
       name: 'Paging',
     });
     const teamId = team.body.id as string;
-    for (const name of ['First', 'Second', 'Third']) await createProject(owner, { name }, teamId);
+    for (const name of ['First', 'Second', 'Third']) await createProject(s.owner, { name }, teamId);
 
-    const first = await owner.client.get(`/v2/teams/${teamId}/projects?limit=2`);
+    const first = await s.owner.client.get(`/v2/teams/${teamId}/projects?limit=2`);
     expect(first.body.data.map((p: { name: string }) => p.name)).toEqual(['Third', 'Second']);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const next = await owner.client.get(
+    const next = await s.owner.client.get(
       `/v2/teams/${teamId}/projects?limit=2&cursor=${first.body.nextCursor}`,
     );
     expect(next.body).toEqual({
@@ -185,44 +168,44 @@ describe('projects and collaborators over HTTP', () => {
     });
 
     const archived = first.body.data[1].id as string;
-    expect((await owner.client.patch(`/v2/projects/${archived}`, { archived: true })).status).toBe(
-      200,
-    );
-    expect(await listNames(owner, '', teamId)).toEqual(['Third', 'First']);
-    expect(await listNames(owner, '?archived=true', teamId)).toEqual(['Second']);
+    expect(
+      (await s.owner.client.patch(`/v2/projects/${archived}`, { archived: true })).status,
+    ).toBe(200);
+    expect(await listNames(s.owner, '', teamId)).toEqual(['Third', 'First']);
+    expect(await listNames(s.owner, '?archived=true', teamId)).toEqual(['Second']);
 
-    const bad = await owner.client.get(`/v2/teams/${teamId}/projects?archived=maybe&limit=0`);
+    const bad = await s.owner.client.get(`/v2/teams/${teamId}/projects?archived=maybe&limit=0`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'archived',
       'limit',
     ]);
     const forged = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
-    const badCursor = await owner.client.get(`/v2/teams/${teamId}/projects?cursor=${forged}`);
+    const badCursor = await s.owner.client.get(`/v2/teams/${teamId}/projects?cursor=${forged}`);
     expect(badCursor.status).toBe(400);
     expect(badCursor.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
   });
 
   it('keeps an archived project read-only until it is unarchived', async () => {
-    const project = await createProject(owner, { name: 'Wrapped' });
-    const archived = await owner.client.patch(`/v2/projects/${project.id}`, { archived: true });
+    const project = await createProject(s.owner, { name: 'Wrapped' });
+    const archived = await s.owner.client.patch(`/v2/projects/${project.id}`, { archived: true });
     expect(archived.status).toBe(200);
     expect(archived.body).toMatchObject({ archived: true, name: 'Wrapped' });
     expect(
-      (await owner.client.patch(`/v2/projects/${project.id}`, { archived: true })).status,
+      (await s.owner.client.patch(`/v2/projects/${project.id}`, { archived: true })).status,
     ).toBe(200);
 
-    const rename = await owner.client.patch(`/v2/projects/${project.id}`, { name: 'Later' });
+    const rename = await s.owner.client.patch(`/v2/projects/${project.id}`, { name: 'Later' });
     expect(rename.status).toBe(409);
     expect(rename.body.type).toContain('project-archived');
 
-    const back = await owner.client.patch(`/v2/projects/${project.id}`, {
+    const back = await s.owner.client.patch(`/v2/projects/${project.id}`, {
       archived: false,
       name: 'Wrapped v2',
     });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ archived: false, name: 'Wrapped v2' });
-    const root = await db.query('SELECT name FROM assets WHERE id = $1', [project.rootAssetId]);
+    const root = await s.db.query('SELECT name FROM assets WHERE id = $1', [project.rootAssetId]);
     expect(root.rows).toEqual([{ name: 'Wrapped v2' }]);
     expect((await eventsOf(project.id, 'project.updated')).map((e) => e.payload.changes)).toEqual([
       { archived: true },
@@ -231,8 +214,8 @@ describe('projects and collaborators over HTTP', () => {
   });
 
   it('names invalid fields of project changes', async () => {
-    const project = await createProject(owner, { name: 'Strict' });
-    const res = await owner.client.patch(`/v2/projects/${project.id}`, {
+    const project = await createProject(s.owner, { name: 'Strict' });
+    const res = await s.owner.client.patch(`/v2/projects/${project.id}`, {
       name: ' ',
       archived: 'yes',
     });
@@ -242,7 +225,7 @@ describe('projects and collaborators over HTTP', () => {
       'archived',
       'name',
     ]);
-    const create = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, {
+    const create = await s.owner.client.post(`/v2/teams/${s.owner.teamId}/projects`, {
       private: 'no',
     });
     expect(create.status).toBe(400);
@@ -253,12 +236,12 @@ describe('projects and collaborators over HTTP', () => {
   });
 
   it('adds, re-roles and removes collaborators; removal ends access', async () => {
-    const project = await createProject(owner, { name: 'Shared', private: true });
-    const reviewer = await signUp(anon, 'Reviewer');
-    const editor = await signUp(anon, 'Editor');
+    const project = await createProject(s.owner, { name: 'Shared', private: true });
+    const reviewer = await signUp(s.anon, 'Reviewer');
+    const editor = await signUp(s.anon, 'Editor');
     const base = `/v2/projects/${project.id}/collaborators`;
 
-    const byEmail = await owner.client.post(base, {
+    const byEmail = await s.owner.client.post(base, {
       email: reviewer.email.toUpperCase(),
       role: 'reviewer',
     });
@@ -269,19 +252,19 @@ describe('projects and collaborators over HTTP', () => {
       name: 'Reviewer',
       role: 'reviewer',
       addedAt: expect.any(String),
-      addedById: owner.userId,
+      addedById: s.owner.userId,
     });
-    const byId = await owner.client.post(base, { userId: editor.userId, role: 'viewer' });
+    const byId = await s.owner.client.post(base, { userId: editor.userId, role: 'viewer' });
     expect(byId.status).toBe(201);
 
-    const again = await owner.client.post(base, { userId: reviewer.userId, role: 'editor' });
+    const again = await s.owner.client.post(base, { userId: reviewer.userId, role: 'editor' });
     expect(again.status).toBe(409);
-    const ghost = await owner.client.post(base, {
+    const ghost = await s.owner.client.post(base, {
       userId: '0190a0a0-0000-7000-8000-000000000000',
       role: 'viewer',
     });
     expect(ghost.status).toBe(404);
-    const unknownEmail = await owner.client.post(base, {
+    const unknownEmail = await s.owner.client.post(base, {
       email: 'nobody-here@example.com',
       role: 'viewer',
     });
@@ -289,14 +272,14 @@ describe('projects and collaborators over HTTP', () => {
     expect(unknownEmail.body.errors).toEqual([
       expect.objectContaining({ field: 'email', message: expect.stringContaining('invite') }),
     ]);
-    const both = await owner.client.post(base, {
+    const both = await s.owner.client.post(base, {
       userId: editor.userId,
       email: editor.email,
       role: 'viewer',
     });
     expect(both.status).toBe(400);
     expect(both.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
-    const neither = await owner.client.post(base, { role: 'boss' });
+    const neither = await s.owner.client.post(base, { role: 'boss' });
     expect(neither.status).toBe(400);
     expect(neither.body.errors.map((e: { field: string }) => e.field)).toContain('role');
 
@@ -320,20 +303,20 @@ describe('projects and collaborators over HTTP', () => {
     expect((await reviewer.client.delete(`${base}/${editor.userId}`)).status).toBe(403);
     expect((await reviewer.client.delete(`/v2/projects/${project.id}`)).status).toBe(403);
 
-    const promoted = await owner.client.patch(`${base}/${editor.userId}`, { role: 'editor' });
+    const promoted = await s.owner.client.patch(`${base}/${editor.userId}`, { role: 'editor' });
     expect(promoted.status).toBe(200);
     expect(promoted.body.role).toBe('editor');
     expect((await editor.client.get(`/v2/projects/${project.id}`)).body.access).toBe('editor');
-    expect((await owner.client.patch(`${base}/${editor.userId}`, { role: 'owner' })).status).toBe(
+    expect((await s.owner.client.patch(`${base}/${editor.userId}`, { role: 'owner' })).status).toBe(
       400,
     );
-    expect((await owner.client.patch(`${base}/${owner.userId}`, { role: 'viewer' })).status).toBe(
-      404,
-    );
+    expect(
+      (await s.owner.client.patch(`${base}/${s.owner.userId}`, { role: 'viewer' })).status,
+    ).toBe(404);
 
-    expect((await owner.client.delete(`${base}/${editor.userId}`)).status).toBe(204);
+    expect((await s.owner.client.delete(`${base}/${editor.userId}`)).status).toBe(204);
     expect((await editor.client.get(`/v2/projects/${project.id}`)).status).toBe(404);
-    expect((await owner.client.delete(`${base}/${editor.userId}`)).status).toBe(404);
+    expect((await s.owner.client.delete(`${base}/${editor.userId}`)).status).toBe(404);
     // Leaving: a collaborator removes themselves.
     expect((await reviewer.client.delete(`${base}/${reviewer.userId}`)).status).toBe(204);
     expect((await reviewer.client.get(`/v2/projects/${project.id}`)).status).toBe(404);
@@ -344,7 +327,7 @@ describe('projects and collaborators over HTTP', () => {
       'project.collaborator_removed',
     ];
     const recorded = (
-      await db.query(
+      await s.db.query(
         'SELECT name, payload FROM events WHERE subject_id = $1 AND name = ANY($2) ORDER BY position',
         [project.id, names],
       )
@@ -359,21 +342,21 @@ describe('projects and collaborators over HTTP', () => {
   });
 
   it('deletes a project with everything in it and reports the freed storage', async () => {
-    const project = await createProject(owner, { name: 'Doomed' });
-    const member = await join('Team editor', { teamId: owner.teamId });
-    await db.query(
+    const project = await createProject(s.owner, { name: 'Doomed' });
+    const member = await join('Team editor', { teamId: s.owner.teamId });
+    await s.db.query(
       `INSERT INTO assets (id, project_id, account_id, parent_id, type, name, filesize, deleted_at)
        SELECT gen_random_uuid(), $1, $2, $3, t.type::asset_type, t.name, t.size, t.deleted
        FROM (VALUES ('file', 'a.mov', 1000, NULL::timestamptz), ('file', 'b.mov', 234, NULL),
                     ('folder', 'dailies', 0, NULL), ('file', 'old.mov', 50, now()))
          AS t(type, name, size, deleted)`,
-      [project.id, owner.accountId, project.rootAssetId],
+      [project.id, s.owner.accountId, project.rootAssetId],
     );
 
     expect((await member.client.delete(`/v2/projects/${project.id}`)).status).toBe(403);
-    expect((await owner.client.delete(`/v2/projects/${project.id}`)).status).toBe(204);
-    expect((await owner.client.get(`/v2/projects/${project.id}`)).status).toBe(404);
-    const left = await db.query('SELECT count(*)::int AS n FROM assets WHERE project_id = $1', [
+    expect((await s.owner.client.delete(`/v2/projects/${project.id}`)).status).toBe(204);
+    expect((await s.owner.client.get(`/v2/projects/${project.id}`)).status).toBe(404);
+    const left = await s.db.query('SELECT count(*)::int AS n FROM assets WHERE project_id = $1', [
       project.id,
     ]);
     expect(left.rows).toEqual([{ n: 0 }]);
@@ -389,13 +372,13 @@ describe('projects and collaborators over HTTP', () => {
   });
 
   it('keeps a team that still has projects', async () => {
-    const team = await owner.client.post(`/v2/accounts/${owner.accountId}/teams`, {
+    const team = await s.owner.client.post(`/v2/accounts/${s.owner.accountId}/teams`, {
       name: 'Busy',
     });
-    const project = await createProject(owner, { name: 'Keeps the team' }, team.body.id);
-    const refused = await owner.client.delete(`/v2/teams/${team.body.id}`);
+    const project = await createProject(s.owner, { name: 'Keeps the team' }, team.body.id);
+    const refused = await s.owner.client.delete(`/v2/teams/${team.body.id}`);
     expect(refused.status).toBe(409);
-    expect((await owner.client.delete(`/v2/projects/${project.id}`)).status).toBe(204);
-    expect((await owner.client.delete(`/v2/teams/${team.body.id}`)).status).toBe(204);
+    expect((await s.owner.client.delete(`/v2/projects/${project.id}`)).status).toBe(204);
+    expect((await s.owner.client.delete(`/v2/teams/${team.body.id}`)).status).toBe(204);
   });
 });
