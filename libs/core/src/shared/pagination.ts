@@ -44,18 +44,22 @@ export function decodeCursor(
 }
 
 // A cursor per item, for transports whose lists continue after any item (GraphQL edges). Kept
-// beside the page rather than in it, so REST answers stay `{data, nextCursor}`.
-const itemCursors = new WeakMap<object, readonly string[]>();
+// beside the page rather than in it, so REST answers stay `{data, nextCursor}`; encoded only when
+// a transport asks (REST never does), so pages cost nothing extra on the hot path.
+const itemCursors = new WeakMap<object, () => readonly string[]>();
 
 /** Attaches a cursor for every item of the page (the same order as `data`). */
-export function withItemCursors<P extends Page<unknown>>(page: P, cursors: readonly string[]): P {
-  itemCursors.set(page, cursors);
+export function withItemCursors<P extends Page<unknown>>(
+  page: P,
+  cursors: readonly string[] | (() => readonly string[]),
+): P {
+  itemCursors.set(page, typeof cursors === 'function' ? cursors : () => cursors);
   return page;
 }
 
 /** The page's per-item cursors, when its query provided them. */
 export function itemCursorsOf(page: Page<unknown>): readonly string[] | undefined {
-  return itemCursors.get(page);
+  return itemCursors.get(page)?.();
 }
 
 /** Fetch `limit + 1` rows, then cut: the extra row tells whether there is a next page. */
@@ -67,9 +71,11 @@ export function toPage<R, T>(
 ): Page<T> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  const cursors = items.map((item) => encodeCursor(key(item)));
   return withItemCursors(
-    { data: items.map(map), nextCursor: hasMore ? cursors[cursors.length - 1] : null },
-    cursors,
+    {
+      data: items.map(map),
+      nextCursor: hasMore ? encodeCursor(key(items[items.length - 1])) : null,
+    },
+    () => items.map((item) => encodeCursor(key(item))),
   );
 }

@@ -56,7 +56,7 @@ export class ListNotificationsHandler implements IQueryHandler<
       toNotificationView,
     );
     // A new object: it keeps the page's per-item cursors too.
-    return withItemCursors({ ...page, unreadCount: unread }, itemCursorsOf(page) ?? []);
+    return withItemCursors({ ...page, unreadCount: unread }, () => itemCursorsOf(page) ?? []);
   }
 }
 
