@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@dailies/events';
 import { Db } from '../shared/db';
 import { DomainError } from '../shared/errors';
-import { ProjectGrant, ProjectPolicy } from '../projects/policies/project-policy';
+import { ProjectGrant, ProjectPolicy } from '../projects/project/policy/project-policy';
 
 /**
  * The caller's grants on a set of projects, through the same ProjectPolicy as every /v2 read

@@ -1,7 +1,5 @@
-export * from './project.exports';
-export * from './asset.exports';
-export * from './comment.exports';
-export * from './review-link.exports';
-export * from './events';
-export * from './policies/project-policy';
-export * from './policies/project-rules';
+// The projects context, one folder per aggregate; each folder's index.ts is its public API.
+export * from './project';
+export * from './asset';
+export * from './comment';
+export * from './review-link';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { UsageModule } from '../usage/usage.module';
-import { AssetHandlers } from './handlers/asset.handlers';
-import { CommentHandlers } from './handlers/comment.handlers';
-import { ProjectHandlers } from './handlers/project.handlers';
-import { ReviewLinkHandlers } from './handlers/review-link.handlers';
-import { ProjectPolicy } from './policies/project-policy';
-import { ProjectReadCache } from './services/project-read-cache';
+import { AssetHandlers } from './asset/asset.handlers';
+import { CommentHandlers } from './comment/comment.handlers';
+import { ProjectHandlers } from './project/project.handlers';
+import { ReviewLinkHandlers } from './review-link/review-link.handlers';
+import { ProjectPolicy } from './project/policy/project-policy';
+import { ProjectReadCache } from './project/rules/project-read-cache';
 
 /** The projects context: projects, collaborators, the asset tree, comments and review links. */
 @Module({

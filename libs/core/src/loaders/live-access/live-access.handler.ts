@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, MembershipRole, Prisma, PrismaService, ProjectRole } from '@dailies/db';
-import { resolveProjectAccess } from '../../projects/policies/project-rules';
+import { resolveProjectAccess } from '../../projects/project/policy/project-rules';
 import { LiveAccessQuery, LiveGrant } from './live-access.query';
 
 interface Row {

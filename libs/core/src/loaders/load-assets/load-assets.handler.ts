@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, PrismaService } from '@dailies/db';
-import { toAssetViews } from '../../projects/services/asset-views';
-import { AssetView } from '../../projects/views/asset.view';
+import { toAssetViews } from '../../projects/asset/rules/asset-views';
+import { AssetView } from '../../projects/asset/views/asset.view';
 import { LoaderGrants } from '../loader-grants';
 import { LoadAssetsQuery } from './load-assets.query';
 

@@ -5,7 +5,7 @@ import {
   assetLabelSchema,
   assetStatusSchema,
   assetTypeSchema,
-} from '../../projects/services/asset-fields';
+} from '../../projects/asset/rules/asset-fields';
 import { batchIdsSchema, batchPageSchema } from '../batch-page';
 
 export const loadChildrenInput = batchPageSchema.extend({

@@ -1,7 +1,7 @@
 import { Prisma } from '@dailies/db';
 import { Db } from '../../shared/db';
-import { COMMENT_JOINS, commentColumns } from '../../projects/services/comment-columns.sql';
-import { CommentRow } from '../../projects/views/comment.view';
+import { COMMENT_JOINS, commentColumns } from '../../projects/comment/rules/comment-columns.sql';
+import { CommentRow } from '../../projects/comment/views/comment.view';
 
 /**
  * Comment rows with everything their views need (author and completer names, likes, the

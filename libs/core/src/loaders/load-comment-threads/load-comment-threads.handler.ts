@@ -6,12 +6,12 @@ import {
   commentCursorKey,
   commentsAfter,
   decodeCommentCursor,
-} from '../../projects/services/comment-cursor';
+} from '../../projects/comment/rules/comment-cursor';
 import {
   CommentRow,
   CommentThreadView,
   toCommentThreadView,
-} from '../../projects/views/comment.view';
+} from '../../projects/comment/views/comment.view';
 import { emptyPage } from '../batch-page';
 import { LoaderGrants } from '../loader-grants';
 import { selectCommentRows } from './comment-rows';

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, PrismaService } from '@dailies/db';
-import { ProjectView, toProjectView } from '../../projects/views/project.view';
+import { ProjectView, toProjectView } from '../../projects/project/views/project.view';
 import { LoaderGrants } from '../loader-grants';
 import { LoadProjectsQuery } from './load-projects.query';
 

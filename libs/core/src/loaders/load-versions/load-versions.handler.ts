@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
 import { decodeCursor, encodeCursor, Page } from '../../shared/pagination';
-import { AssetView, toAssetView } from '../../projects/views/asset.view';
+import { AssetView, toAssetView } from '../../projects/asset/views/asset.view';
 import { emptyPage } from '../batch-page';
 import { LoaderGrants } from '../loader-grants';
 import { LoadVersionsQuery } from './load-versions.query';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, PrismaService } from '@dailies/db';
 import type { NewAsset } from '@dailies/legacy';
-import { ProjectPolicy } from '../../../projects/policies/project-policy';
+import { ProjectPolicy } from '../../../projects/project/policy/project-policy';
 import { DomainError, notFound } from '../../../shared/errors';
 import { LegacyFacts } from '../../services/legacy-facts';
 import { GetLegacyAssetQuery } from './get-legacy-asset.query';

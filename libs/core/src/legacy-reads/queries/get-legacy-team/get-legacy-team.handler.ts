@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import type { NewTeam } from '@dailies/legacy';
-import { AccountPolicy } from '../../../accounts/policies/account-policy';
+import { AccountPolicy } from '../../../accounts/account/policy/account-policy';
 import { notFound } from '../../../shared/errors';
 import { LegacyFacts } from '../../services/legacy-facts';
 import { GetLegacyTeamQuery } from './get-legacy-team.query';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import type { NewAsset, NewReviewLink } from '@dailies/legacy';
-import { OpenReviewLinkQuery } from '../../../projects/queries/open-review-link/open-review-link.query';
+import { OpenReviewLinkQuery } from '../../../projects/review-link/queries/open-review-link/open-review-link.query';
 import { notFound } from '../../../shared/errors';
 import { LegacyFacts } from '../../services/legacy-facts';
 import { OpenLegacyReviewLinkQuery } from './open-legacy-review-link.query';

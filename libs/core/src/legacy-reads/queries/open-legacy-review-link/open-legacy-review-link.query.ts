@@ -1,4 +1,4 @@
-import type { ReviewCredentials } from '../../../projects/services/review-link-access';
+import type { ReviewCredentials } from '../../../projects/review-link/rules/review-link-access';
 
 /**
  * A review link and its live assets as /v1 records, for anyone holding its short code (and its

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type { NewTeam } from '@dailies/legacy';
-import { ListTeamsQuery } from '../../../accounts/queries/list-teams/list-teams.query';
-import type { TeamView } from '../../../accounts/views/views';
+import { ListTeamsQuery } from '../../../accounts/team/queries/list-teams/list-teams.query';
+import type { TeamView } from '../../../accounts/team/views/team.view';
 import { MAX_PAGE_SIZE, Page } from '../../../shared/pagination';
 import { pagesOf } from '../../services/legacy-batches';
 import { LegacyFacts } from '../../services/legacy-facts';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import type { NewComment } from '@dailies/legacy';
-import { ProjectPolicy } from '../../../projects/policies/project-policy';
+import { ProjectPolicy } from '../../../projects/project/policy/project-policy';
 import { LEGACY_BATCH_SIZE } from '../../services/legacy-batches';
 import { LegacyFacts } from '../../services/legacy-facts';
 import { StreamAssetCommentsQuery } from './stream-asset-comments.query';

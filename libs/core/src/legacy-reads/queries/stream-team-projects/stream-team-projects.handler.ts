@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type { NewProject } from '@dailies/legacy';
-import { ListProjectsQuery } from '../../../projects/queries/list-projects/list-projects.query';
-import type { ProjectView } from '../../../projects/views/project.view';
+import { ListProjectsQuery } from '../../../projects/project/queries/list-projects/list-projects.query';
+import type { ProjectView } from '../../../projects/project/views/project.view';
 import { MAX_PAGE_SIZE, Page } from '../../../shared/pagination';
 import { pagesOf } from '../../services/legacy-batches';
 import { LegacyFacts } from '../../services/legacy-facts';

@@ -1,0 +1,22 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, nameSchema, validate } from '../../../../shared/validate';
+
+export const updateAccountInput = z
+  .object({
+    accountId: idSchema,
+    name: nameSchema.optional(),
+    plan: z.enum(['free', 'pro', 'team', 'enterprise']).optional(),
+    storageLimitBytes: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export class UpdateAccountCommand {
+  readonly input: z.infer<typeof updateAccountInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(updateAccountInput, input);
+  }
+}

@@ -1,0 +1,25 @@
+import { Type } from '@nestjs/common';
+import { CreateApiTokenHandler } from './commands/create-api-token/create-api-token.handler';
+import { LogInHandler } from './commands/log-in/log-in.handler';
+import { LogOutHandler } from './commands/log-out/log-out.handler';
+import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
+import { RevokeApiTokenHandler } from './commands/revoke-api-token/revoke-api-token.handler';
+import { SignUpHandler } from './commands/sign-up/sign-up.handler';
+import { AuthenticateTokenHandler } from './queries/authenticate-token/authenticate-token.handler';
+import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
+import { LoginThrottle } from './rules/login-throttle';
+import { SessionIssuer } from './rules/session-issuer';
+
+/** Handlers and services of the identity use cases, registered by AccountsModule. */
+export const IdentityHandlers: Type[] = [
+  CreateApiTokenHandler,
+  LogInHandler,
+  LogOutHandler,
+  RefreshSessionHandler,
+  RevokeApiTokenHandler,
+  SignUpHandler,
+  AuthenticateTokenHandler,
+  ListApiTokensHandler,
+  LoginThrottle,
+  SessionIssuer,
+];

@@ -1,0 +1,15 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, nameSchema, validate } from '../../../../shared/validate';
+
+export const createTeamInput = z.object({ accountId: idSchema, name: nameSchema });
+
+export class CreateTeamCommand {
+  readonly input: z.infer<typeof createTeamInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(createTeamInput, input);
+  }
+}

@@ -1,0 +1,33 @@
+import { Type } from '@nestjs/common';
+import { AddVersionHandler } from './commands/add-version/add-version.handler';
+import { CompleteUploadHandler } from './commands/complete-upload/complete-upload.handler';
+import { CopyAssetHandler } from './commands/copy-asset/copy-asset.handler';
+import { CreateAssetHandler } from './commands/create-asset/create-asset.handler';
+import { MoveAssetHandler } from './commands/move-asset/move-asset.handler';
+import { PurgeTrashHandler } from './commands/purge-trash/purge-trash.handler';
+import { RestoreAssetHandler } from './commands/restore-asset/restore-asset.handler';
+import { TrashAssetHandler } from './commands/trash-asset/trash-asset.handler';
+import { UpdateAssetHandler } from './commands/update-asset/update-asset.handler';
+import { GetAssetHandler } from './queries/get-asset/get-asset.handler';
+import { ListChildrenHandler } from './queries/list-children/list-children.handler';
+import { ListTrashHandler } from './queries/list-trash/list-trash.handler';
+import { ListVersionsHandler } from './queries/list-versions/list-versions.handler';
+import { SearchProjectHandler } from './queries/search-project/search-project.handler';
+
+/** Command and query handlers of the asset use cases, registered by ProjectsModule. */
+export const AssetHandlers: Type[] = [
+  CreateAssetHandler,
+  UpdateAssetHandler,
+  TrashAssetHandler,
+  RestoreAssetHandler,
+  MoveAssetHandler,
+  CopyAssetHandler,
+  CompleteUploadHandler,
+  AddVersionHandler,
+  PurgeTrashHandler,
+  GetAssetHandler,
+  ListChildrenHandler,
+  ListVersionsHandler,
+  ListTrashHandler,
+  SearchProjectHandler,
+];

@@ -1,0 +1,67 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@dailies/events';
+import { conflict, notFound } from '../../../../shared/errors';
+import { AssetUploadCompleted } from '../../asset.events';
+import { StorageQuota } from '../../../../usage/services/storage-quota';
+import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { lockAssetRows } from '../../rules/asset-locks';
+import { statusAfterUpload } from '../../rules/asset-media';
+import { assetSubject, eventBase } from '../../rules/asset-scope';
+import { syncStackHead } from '../../rules/asset-stacks';
+import { toAssetViewOf } from '../../rules/asset-views';
+import { AssetView } from '../../views/asset.view';
+import { CompleteUploadCommand } from './complete-upload.command';
+
+/** Editors complete an upload once; the file moves on to transcoding or straight to ready. */
+@CommandHandler(CompleteUploadCommand)
+export class CompleteUploadHandler implements ICommandHandler<CompleteUploadCommand, AssetView> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly policy: ProjectPolicy,
+    private readonly quota: StorageQuota,
+  ) {}
+
+  async execute({ actor, input }: CompleteUploadCommand): Promise<AssetView> {
+    return this.uow.run(async (tx, events) => {
+      const { project, asset } = await this.policy.requireAsset(tx, actor, input.assetId, 'editor');
+      // The parent too: a version's completion changes what its stack presents.
+      await lockAssetRows(tx, asset.parentId ? [asset.id, asset.parentId] : [asset.id]);
+      const current = await tx.asset.findUnique({ where: { id: asset.id } });
+      if (!current || current.deletedAt) throw notFound('Asset');
+      if (current.type !== 'file') throw conflict('Only files are uploaded', 'not_a_file');
+      if (current.status !== 'uploading') {
+        throw conflict('The upload of this file was already completed', 'upload_completed');
+      }
+      const filetype = input.filetype ?? current.filetype;
+      await this.quota.assertRoom(tx, project.accountId, input.filesize ?? current.filesize);
+      const done = await tx.asset.update({
+        where: { id: current.id },
+        data: {
+          filetype,
+          status: statusAfterUpload(filetype),
+          ...(input.filesize !== undefined ? { filesize: BigInt(input.filesize) } : {}),
+          ...(input.duration !== undefined ? { duration: input.duration } : {}),
+          ...(input.fps !== undefined ? { fps: input.fps } : {}),
+          ...(input.frames !== undefined ? { frames: input.frames } : {}),
+        },
+      });
+      if (done.parentId) {
+        const parent = await tx.asset.findUnique({ where: { id: done.parentId } });
+        if (parent?.type === 'version_stack') await syncStackHead(tx, parent.id);
+      }
+      events.record(
+        new AssetUploadCompleted({
+          ...eventBase(actor, project),
+          subject: assetSubject(done.id),
+          payload: {
+            filesize: Number(done.filesize),
+            status: done.status,
+            filetype: done.filetype,
+            creatorId: done.creatorId,
+          },
+        }),
+      );
+      return toAssetViewOf(tx, done);
+    });
+  }
+}

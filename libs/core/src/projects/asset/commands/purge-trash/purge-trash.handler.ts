@@ -1,0 +1,85 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Prisma } from '@dailies/db';
+import { UnitOfWork } from '@dailies/events';
+import { forbidden } from '../../../../shared/errors';
+import { AssetHardDeleted } from '../../asset.events';
+import { assetSubject } from '../../rules/asset-scope';
+import { trashUsage } from '../../rules/asset-subtree';
+import { AssetUsage } from '../../rules/asset-usage';
+import { TRASH_RETENTION_DAYS } from '../../rules/asset-trash';
+import { PurgeTrashCommand } from './purge-trash.command';
+
+export interface PurgeTrashResult extends AssetUsage {
+  /** Trashed items (trash roots) deleted, each with everything trashed with it. */
+  purged: number;
+  /** True when more expired trash is waiting (run again). */
+  more: boolean;
+}
+
+interface ExpiredRoot {
+  id: string;
+  deleted_at: Date;
+  project_id: string;
+  account_id: string;
+  team_id: string;
+}
+
+/**
+ * The system (a scheduled job) deletes trash older than the retention, oldest first, one
+ * AssetHardDeleted per trashed item with what it freed. Comments and review-link shares of the
+ * deleted assets go with them (foreign keys cascade). Concurrent runs skip each other's rows.
+ */
+@CommandHandler(PurgeTrashCommand)
+export class PurgeTrashHandler implements ICommandHandler<PurgeTrashCommand, PurgeTrashResult> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute({ actor, input }: PurgeTrashCommand): Promise<PurgeTrashResult> {
+    if (actor.type !== 'system') throw forbidden('Only the system purges the trash');
+    const cutoff =
+      input.olderThan ?? new Date(Date.now() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+    return this.uow.run(
+      async (tx, events) => {
+        // Oldest first: a part of a subtree that was trashed on its own earlier is older than
+        // the subtree's trash, so it is purged (with its own event) in the same run or before.
+        const roots = await tx.$queryRaw<ExpiredRoot[]>(Prisma.sql`
+          SELECT a.id::text, a.deleted_at, a.project_id::text, p.account_id::text,
+                 p.team_id::text
+          FROM assets a JOIN projects p ON p.id = a.project_id
+          WHERE a.trash_root_id = a.id AND a.deleted_at < ${cutoff}
+          ORDER BY a.deleted_at, a.id
+          LIMIT ${input.limit + 1}
+          FOR UPDATE OF a SKIP LOCKED`);
+        const batch = roots.slice(0, input.limit);
+        const total: PurgeTrashResult = {
+          purged: batch.length,
+          more: roots.length > input.limit,
+          assetCount: 0,
+          fileCount: 0,
+          storageBytes: 0,
+        };
+        for (const root of batch) {
+          const usage = await trashUsage(tx, root.id);
+          total.assetCount += usage.assetCount;
+          total.fileCount += usage.fileCount;
+          total.storageBytes += usage.storageBytes;
+          events.record(
+            new AssetHardDeleted({
+              actor,
+              accountId: root.account_id,
+              teamId: root.team_id,
+              projectId: root.project_id,
+              subject: assetSubject(root.id),
+              payload: { deletedAt: root.deleted_at.toISOString(), ...usage },
+            }),
+          );
+        }
+        if (batch.length) {
+          // Deleting a root deletes its subtree with it (parent_id cascades).
+          await tx.asset.deleteMany({ where: { id: { in: batch.map((r) => r.id) } } });
+        }
+        return total;
+      },
+      { timeoutMs: 120_000 },
+    );
+  }
+}

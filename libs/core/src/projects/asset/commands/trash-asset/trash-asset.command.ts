@@ -1,0 +1,16 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, validate } from '../../../../shared/validate';
+
+export const trashAssetInput = z.object({ assetId: idSchema });
+
+/** Move an asset and everything under it to the project's trash (restorable for 30 days). */
+export class TrashAssetCommand {
+  readonly input: z.infer<typeof trashAssetInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(trashAssetInput, input);
+  }
+}

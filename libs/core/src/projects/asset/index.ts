@@ -1,0 +1,21 @@
+// The public API of the asset aggregate: commands, queries, input schemas, views and events.
+export * from './commands/add-version/add-version.command';
+export * from './commands/complete-upload/complete-upload.command';
+export * from './commands/copy-asset/copy-asset.command';
+export * from './commands/create-asset/create-asset.command';
+export * from './commands/move-asset/move-asset.command';
+export * from './commands/purge-trash/purge-trash.command';
+export * from './commands/restore-asset/restore-asset.command';
+export * from './commands/trash-asset/trash-asset.command';
+export * from './commands/update-asset/update-asset.command';
+export * from './queries/get-asset/get-asset.query';
+export * from './queries/list-children/list-children.query';
+export * from './queries/list-trash/list-trash.query';
+export * from './queries/list-versions/list-versions.query';
+export * from './queries/search-project/search-project.query';
+export * from './views/asset.view';
+export type { AddVersionResult } from './commands/add-version/add-version.handler';
+export type { PurgeTrashResult } from './commands/purge-trash/purge-trash.handler';
+export type { AssetUsage } from './rules/asset-usage';
+export { TRASH_RETENTION_DAYS } from './rules/asset-trash';
+export * from './asset.events';

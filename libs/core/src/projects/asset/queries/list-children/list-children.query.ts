@@ -1,0 +1,23 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { pageRequestSchema } from '../../../../shared/pagination';
+import { validate } from '../../../../shared/validate';
+import { assetLabelSchema, assetStatusSchema, assetTypeSchema } from '../../rules/asset-fields';
+
+export const listChildrenInput = pageRequestSchema.extend({
+  type: assetTypeSchema.optional(),
+  label: assetLabelSchema.optional(),
+  /** A stack matches on the status of its latest version. */
+  status: assetStatusSchema.optional(),
+});
+
+export class ListChildrenQuery {
+  readonly input: z.infer<typeof listChildrenInput>;
+  constructor(
+    readonly actor: Actor,
+    readonly assetId: string,
+    query: unknown,
+  ) {
+    this.input = validate(listChildrenInput, query);
+  }
+}

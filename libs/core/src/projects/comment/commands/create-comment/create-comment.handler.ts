@@ -1,0 +1,82 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { newId, Prisma } from '@dailies/db';
+import { UnitOfWork } from '@dailies/events';
+import { forbidden } from '../../../../shared/errors';
+import { CommentCreated } from '../../../events';
+import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { commentAuthorOf } from '../../rules/comment-author';
+import { commentEventScope } from '../../rules/comment-event-scope';
+import { textExcerpt } from '../../rules/comment-input';
+import { CommentMentions } from '../../rules/comment-mentions';
+import { commentTargetOf } from '../../rules/comment-target';
+import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
+import { CreateCommentCommand } from './create-comment.command';
+
+/**
+ * Reviewers and up comment on a file, or on a version stack (the comment goes to its head
+ * version); only insiders may make a comment private.
+ */
+@CommandHandler(CreateCommentCommand)
+export class CreateCommentHandler implements ICommandHandler<
+  CreateCommentCommand,
+  CommentThreadView
+> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly policy: ProjectPolicy,
+    private readonly mentions: CommentMentions,
+  ) {}
+
+  async execute({ actor, input }: CreateCommentCommand): Promise<CommentThreadView> {
+    return this.uow.run(async (tx, events) => {
+      const grant = await this.policy.requireAsset(tx, actor, input.assetId, 'reviewer');
+      if (input.private && !grant.insider) {
+        throw forbidden('Only members of the account can post private comments');
+      }
+      const target = await commentTargetOf(tx, grant.asset);
+      const mentions = await this.mentions.resolve(
+        tx,
+        grant.project,
+        input.mentions,
+        input.private,
+      );
+      const author = await commentAuthorOf(tx, actor);
+      const comment = await tx.comment.create({
+        data: {
+          id: newId(),
+          assetId: target.id,
+          projectId: grant.project.id,
+          accountId: grant.project.accountId,
+          ...author,
+          text: input.text,
+          frame: input.timestamp ?? null,
+          durationFrames: input.duration ?? null,
+          annotation: (input.annotation as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull,
+          private: input.private,
+        },
+      });
+      if (mentions.length) {
+        await tx.commentMention.createMany({
+          data: mentions.map((m) => ({ commentId: comment.id, userId: m.userId })),
+        });
+      }
+      events.record(
+        new CommentCreated({
+          ...commentEventScope(actor, grant.project, comment.id),
+          payload: {
+            assetId: target.id,
+            parentId: null,
+            authorId: author.authorId,
+            authorName: author.authorName,
+            reviewLinkId: null,
+            private: comment.private,
+            mentions: mentions.map((m) => m.userId),
+            textExcerpt: textExcerpt(comment.text),
+          },
+        }),
+      );
+      const row = toCommentRow(comment, { authorUserName: author.authorName, mentions });
+      return toCommentThreadView(row, []);
+    });
+  }
+}

@@ -1,0 +1,18 @@
+// The public API of the comment aggregate: commands, queries, input schemas, views and events.
+export * from './commands/complete-comment/complete-comment.command';
+export * from './commands/create-comment/create-comment.command';
+export * from './commands/delete-comment/delete-comment.command';
+export * from './commands/like-comment/like-comment.command';
+export * from './commands/reply-to-comment/reply-to-comment.command';
+export * from './commands/uncomplete-comment/uncomplete-comment.command';
+export * from './commands/unlike-comment/unlike-comment.command';
+export * from './commands/update-comment/update-comment.command';
+export * from './queries/get-comment/get-comment.query';
+export * from './queries/list-comments/list-comments.query';
+export type {
+  CommentAuthorView,
+  CommentMentionView,
+  CommentThreadView,
+  CommentView,
+} from './views/comment.view';
+export * from './comment.events';

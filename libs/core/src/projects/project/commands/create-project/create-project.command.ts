@@ -1,0 +1,17 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, nameSchema, validate } from '../../../../shared/validate';
+
+export const createProjectInput = z
+  .object({ teamId: idSchema, name: nameSchema, private: z.boolean().default(false) })
+  .strict();
+
+export class CreateProjectCommand {
+  readonly input: z.infer<typeof createProjectInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(createProjectInput, input);
+  }
+}

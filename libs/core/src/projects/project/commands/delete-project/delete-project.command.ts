@@ -1,0 +1,15 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, validate } from '../../../../shared/validate';
+
+export const deleteProjectInput = z.object({ projectId: idSchema });
+
+export class DeleteProjectCommand {
+  readonly input: z.infer<typeof deleteProjectInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(deleteProjectInput, input);
+  }
+}

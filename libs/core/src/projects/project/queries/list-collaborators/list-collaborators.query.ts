@@ -1,0 +1,14 @@
+import { Actor } from '@dailies/events';
+import { PageRequest, pageRequestSchema } from '../../../../shared/pagination';
+import { validate } from '../../../../shared/validate';
+
+export class ListCollaboratorsQuery {
+  readonly page: PageRequest;
+  constructor(
+    readonly actor: Actor,
+    readonly projectId: string,
+    page: unknown,
+  ) {
+    this.page = validate(pageRequestSchema, page);
+  }
+}

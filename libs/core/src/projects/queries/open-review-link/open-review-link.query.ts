@@ -1,6 +1,0 @@
-import { ReviewCredentials } from '../../services/review-link-access';
-
-/** An anonymous reviewer opens /review/<code> (no actor: the code and password are the key). */
-export class OpenReviewLinkQuery {
-  constructor(readonly credentials: ReviewCredentials) {}
-}

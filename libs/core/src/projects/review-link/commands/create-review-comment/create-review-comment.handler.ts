@@ -1,0 +1,82 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { newId, Prisma } from '@dailies/db';
+import { Actor, UnitOfWork } from '@dailies/events';
+import { conflict } from '../../../../shared/errors';
+import { CommentCreated } from '../../../events';
+import { commentEventScope } from '../../../comment/rules/comment-event-scope';
+import { textExcerpt } from '../../../comment/rules/comment-input';
+import { commentTargetOf } from '../../../comment/rules/comment-target';
+import { ReviewLinkAccess } from '../../rules/review-link-access';
+import { ReviewLinkThrottle } from '../../rules/review-link-throttle';
+import {
+  CommentThreadView,
+  toCommentRow,
+  toCommentThreadView,
+} from '../../../comment/views/comment.view';
+import { CreateReviewCommentCommand } from './create-review-comment.command';
+
+/**
+ * Anonymous reviewers comment on what a link shares (a version stack's comment goes to its
+ * head version). Their comments are never private and carry the link they came through; each
+ * IP may post REVIEW_COMMENTS_PER_WINDOW of them per link and throttle window (against spam).
+ */
+@CommandHandler(CreateReviewCommentCommand)
+export class CreateReviewCommentHandler implements ICommandHandler<
+  CreateReviewCommentCommand,
+  CommentThreadView
+> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: ReviewLinkAccess,
+    private readonly throttle: ReviewLinkThrottle,
+  ) {}
+
+  async execute({ credentials, input }: CreateReviewCommentCommand): Promise<CommentThreadView> {
+    // Outside the transaction: checking a password is slow and needs no lock.
+    const opened = await this.access.open(credentials);
+    const { link, project } = opened;
+    if (project.archived) {
+      throw conflict('The project is archived; it takes no new comments', 'project_archived');
+    }
+    await this.throttle.assertMayComment(link.id, credentials.ip);
+    const actor: Actor = { type: 'anonymous', displayName: input.name, reviewLinkId: link.id };
+    const view = await this.uow.run(async (tx, events) => {
+      const asset = await this.access.requireAsset(tx, opened, input.assetId);
+      const target = await commentTargetOf(tx, asset);
+      const comment = await tx.comment.create({
+        data: {
+          id: newId(),
+          assetId: target.id,
+          projectId: project.id,
+          accountId: project.accountId,
+          authorId: null,
+          authorName: input.name,
+          reviewLinkId: link.id,
+          text: input.text,
+          frame: input.timestamp ?? null,
+          durationFrames: input.duration ?? null,
+          annotation: (input.annotation as Prisma.InputJsonValue | undefined) ?? Prisma.DbNull,
+          private: false,
+        },
+      });
+      events.record(
+        new CommentCreated({
+          ...commentEventScope(actor, project, comment.id),
+          payload: {
+            assetId: target.id,
+            parentId: null,
+            authorId: null,
+            authorName: input.name,
+            reviewLinkId: link.id,
+            private: false,
+            mentions: [],
+            textExcerpt: textExcerpt(comment.text),
+          },
+        }),
+      );
+      return toCommentThreadView(toCommentRow(comment), []);
+    });
+    await this.throttle.recordComment(link.id, credentials.ip);
+    return view;
+  }
+}

@@ -1,0 +1,26 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, nameSchema, validate } from '../../../../shared/validate';
+import { reviewAssetIdsSchema } from '../../rules/review-link-assets';
+import { reviewExpirySchema, reviewPasswordSchema } from '../../rules/review-link-input';
+
+export const createReviewLinkInput = z
+  .object({
+    projectId: idSchema,
+    name: nameSchema,
+    assetIds: reviewAssetIdsSchema,
+    password: reviewPasswordSchema.optional(),
+    expiresAt: reviewExpirySchema.optional(),
+    allowDownload: z.boolean().default(false),
+  })
+  .strict();
+
+export class CreateReviewLinkCommand {
+  readonly input: z.infer<typeof createReviewLinkInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(createReviewLinkInput, input);
+  }
+}

@@ -1,0 +1,15 @@
+import { Actor } from '@dailies/events';
+import { z } from 'zod';
+import { idSchema, validate } from '../../../../shared/validate';
+
+export const deleteReviewLinkInput = z.object({ reviewLinkId: idSchema });
+
+export class DeleteReviewLinkCommand {
+  readonly input: z.infer<typeof deleteReviewLinkInput>;
+  constructor(
+    readonly actor: Actor,
+    input: unknown,
+  ) {
+    this.input = validate(deleteReviewLinkInput, input);
+  }
+}
