@@ -29,8 +29,22 @@ const depConstraints = [
   },
   {
     sourceTag: 'type:transport',
-    onlyDependOnLibsWithTags: ['type:transport', 'type:domain', 'type:data', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:transport',
+      'type:read-model',
+      'type:domain',
+      'type:data',
+      'type:util',
+    ],
   },
+  // A read model serves exactly one transport (the /v1 adapter, or GraphQL's DataLoaders).
+  {
+    sourceTag: 'type:read-model',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'],
+  },
+  { sourceTag: 'scope:core-api', notDependOnLibsWithTags: ['read-model:legacy'] },
+  { sourceTag: 'scope:munger', notDependOnLibsWithTags: ['read-model:graphql'] },
+  { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['type:read-model'] },
   {
     sourceTag: 'type:consumer',
     onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'],

@@ -8,6 +8,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { v7 } from 'uuid';
 import type { WebSocket } from 'ws';
 import { Principal } from '@dailies/core';
+import { GraphqlReadHandlers } from '@dailies/read-models-graphql';
 import { GraphqlAuth, GraphqlAuthModule } from './auth';
 import { actorOf, GraphqlContext } from './context';
 import { formatGraphqlError, unwrapGraphqlErrors } from './errors/error-codes';
@@ -83,7 +84,7 @@ export const introspectionEnabled = (config: AppConfig): boolean =>
       },
     }),
   ],
-  providers: [Bus, ...GRAPHQL_RESOLVERS],
+  providers: [Bus, ...GRAPHQL_RESOLVERS, ...GraphqlReadHandlers],
 })
 export class GraphqlModule {}
 

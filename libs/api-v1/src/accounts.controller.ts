@@ -1,14 +1,13 @@
 import { Body, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { LogInCommand, LogInResult } from '@dailies/core';
 import {
   GetLegacyAccountQuery,
   GetLegacyTeamQuery,
   GetLegacyUserQuery,
-  LogInCommand,
-  LogInResult,
   StreamAccountTeamsQuery,
   StreamTeamProjectsQuery,
-} from '@dailies/core';
+} from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { ClientIp, CurrentUser } from '@dailies/http';
 import { NewAccount, NewProject, NewTeam, NewUser, servedRecord } from '@dailies/legacy';

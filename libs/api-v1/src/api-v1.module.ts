@@ -1,6 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { LegacyReadHandlers } from '@dailies/read-models-legacy';
 import { LegacyAccountsController } from './accounts.controller';
 import { LegacyAssetsController } from './assets.controller';
 import { LegacyCommentsController } from './comments.controller';
@@ -27,6 +28,6 @@ export class LegacyHttpSetup implements OnModuleInit {
  */
 @Module({
   controllers: [LegacyAccountsController, LegacyAssetsController, LegacyCommentsController],
-  providers: [LegacyAuthGuard, LegacyErrorFilter, LegacyHttpSetup],
+  providers: [LegacyAuthGuard, LegacyErrorFilter, LegacyHttpSetup, ...LegacyReadHandlers],
 })
 export class ApiV1Module {}

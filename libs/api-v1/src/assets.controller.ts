@@ -3,13 +3,15 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   CreateAssetCommand,
   CreatedAssetView,
+  TrashAssetCommand,
+  UpdateAssetCommand,
+} from '@dailies/core';
+import {
   GetLegacyAssetQuery,
   GetLegacyProjectQuery,
   StreamAssetChildrenQuery,
   StreamProjectAssetsQuery,
-  TrashAssetCommand,
-  UpdateAssetCommand,
-} from '@dailies/core';
+} from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { CurrentUser } from '@dailies/http';
 import { NewAsset, NewProject, servedRecord } from '@dailies/legacy';

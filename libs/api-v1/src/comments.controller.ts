@@ -5,16 +5,18 @@ import {
   CompleteCommentCommand,
   CreateCommentCommand,
   DeleteCommentCommand,
-  GetLegacyAssetQuery,
-  GetLegacyCommentQuery,
-  LegacyReviewPage,
-  OpenLegacyReviewLinkQuery,
   ReplyToCommentCommand,
-  StreamAssetCommentsQuery,
   UncompleteCommentCommand,
   UpdateCommentCommand,
   validationFailed,
 } from '@dailies/core';
+import {
+  GetLegacyAssetQuery,
+  GetLegacyCommentQuery,
+  LegacyReviewPage,
+  OpenLegacyReviewLinkQuery,
+  StreamAssetCommentsQuery,
+} from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { ClientIp, CurrentUser } from '@dailies/http';
 import { NewAsset, NewComment, servedRecord } from '@dailies/legacy';

@@ -4,8 +4,6 @@ import { EventsModule } from '@dailies/events';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { createEventRegistry } from './event-registry';
-import { LoadersModule } from './loaders/loaders.module';
-import { LegacyReadsModule } from './legacy-reads/legacy-reads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -28,8 +26,6 @@ export class CoreModule {
         AuditModule,
         UsageModule,
         OperationsModule,
-        LoadersModule,
-        LegacyReadsModule,
       ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
       exports: [

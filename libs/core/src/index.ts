@@ -4,8 +4,6 @@ export * from './notifications';
 export * from './audit';
 export * from './usage';
 export * from './operations';
-export * from './loaders';
-export * from './legacy-reads';
 export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';

@@ -6,7 +6,8 @@ import {
   OnModuleDestroy,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { LiveAccessQuery, LiveGrant, NotificationFeed } from '@dailies/core';
+import { NotificationFeed } from '@dailies/core';
+import { LiveAccessQuery, LiveGrant } from '@dailies/read-models-graphql';
 import { UnitOfWork, UserActor } from '@dailies/events';
 import { Subscription } from 'rxjs';
 import { ACCESS_EVENTS, LiveMessage, liveMessageOf, NOTIFICATION_CREATED } from './live-message';

@@ -1,15 +1,12 @@
 import { QueryBus } from '@nestjs/cqrs';
+import { AssetView, CommentThreadView, Page, ProjectView } from '@dailies/core';
 import {
-  AssetView,
-  CommentThreadView,
   LoadAssetsQuery,
   LoadChildrenQuery,
   LoadCommentThreadsQuery,
   LoadProjectsQuery,
   LoadVersionsQuery,
-  Page,
-  ProjectView,
-} from '@dailies/core';
+} from '@dailies/read-models-graphql';
 import { Actor } from '@dailies/events';
 import DataLoader from 'dataloader';
 

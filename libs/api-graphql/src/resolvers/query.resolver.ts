@@ -8,15 +8,14 @@ import {
   GetProjectQuery,
   GetReviewLinkQuery,
   GetTeamQuery,
-  LegacyKind,
   ListAuditLogQuery,
   ListNotificationsQuery,
   notFound,
   Page,
-  ResolveLegacyIdQuery,
   SearchHit as SearchHitView,
   SearchProjectQuery,
 } from '@dailies/core';
+import { LegacyKind, ResolveLegacyIdQuery } from '@dailies/read-models-graphql';
 import { actorOf, GraphqlContext } from '../context';
 import { PageArgs, pageOf, toConnection } from '../types/connection';
 import { AuditLogFilter, NotificationFilter } from '../types/inputs';

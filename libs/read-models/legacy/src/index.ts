@@ -1,0 +1,15 @@
+export * from './queries/get-legacy-account/get-legacy-account.query';
+export * from './queries/get-legacy-asset/get-legacy-asset.query';
+export * from './queries/get-legacy-comment/get-legacy-comment.query';
+export * from './queries/get-legacy-project/get-legacy-project.query';
+export * from './queries/get-legacy-team/get-legacy-team.query';
+export * from './queries/get-legacy-user/get-legacy-user.query';
+export * from './queries/open-legacy-review-link/open-legacy-review-link.query';
+export * from './queries/stream-account-teams/stream-account-teams.query';
+export * from './queries/stream-asset-children/stream-asset-children.query';
+export * from './queries/stream-asset-comments/stream-asset-comments.query';
+export * from './queries/stream-project-assets/stream-project-assets.query';
+export * from './queries/stream-team-projects/stream-team-projects.query';
+export type { LegacyReviewPage } from './queries/open-legacy-review-link/open-legacy-review-link.handler';
+export { LEGACY_BATCH_SIZE } from './services/legacy-batches';
+export * from './legacy-read.handlers';
