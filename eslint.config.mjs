@@ -113,6 +113,48 @@ export default [
     },
   },
   {
+    // Aggregates (DESIGN.md, issue 18): code outside an aggregate folder of libs/core imports only
+    // its index.ts. The contexts' wiring (module, event barrel, read-support seam) is exempt.
+    files: ['libs/core/src/**/*.ts'],
+    ignores: [
+      'libs/core/src/*/*.module.ts',
+      'libs/core/src/*/events.ts',
+      'libs/core/src/read-support.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(\\.\\.?/)+(projects/|accounts/)?(project|asset|comment|review-link|account|identity|team|invitation)/.+',
+              message: "Import another aggregate through its index.ts (e.g. '../../../comment').",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // @dailies/core/read-support serves the read models beside their transport, nobody else.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/read-models/**', 'libs/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@dailies/core/read-support',
+              message: 'Only libs/read-models/* may use the read-support seam; use @dailies/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

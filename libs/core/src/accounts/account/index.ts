@@ -11,3 +11,4 @@ export * from './views/account.view';
 export * from './views/user.view';
 export * from './views/member.view';
 export * from './account.events';
+export * from './policy/account-rules';

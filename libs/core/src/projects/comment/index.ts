@@ -16,3 +16,9 @@ export type {
   CommentView,
 } from './views/comment.view';
 export * from './comment.events';
+// Comment rules the review-link aggregate shares: reviewers write into the same threads.
+export * from './rules/comment-input';
+export * from './rules/comment-event-scope';
+export * from './rules/comment-target';
+export * from './rules/comment-reader';
+export { toCommentRow, toCommentThreadView } from './views/comment.view';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@dailies/db';
 import { Actor } from '@dailies/events';
-import { AccountPolicy } from '../../accounts/account/policy/account-policy';
+import { AccountPolicy } from '../../accounts/account';
 import { Db } from '../../shared/db';
 import { forbidden, notFound } from '../../shared/errors';
 

@@ -1,3 +1,4 @@
+import { Query } from '@nestjs/cqrs';
 import { Actor } from '@dailies/events';
 
 /**
@@ -6,11 +7,13 @@ import { Actor } from '@dailies/events';
  * receiving its events at once, on every instance, whatever any cache still says. The same
  * rules (resolveProjectAccess) as ProjectPolicy.
  */
-export class LiveAccessQuery {
+export class LiveAccessQuery extends Query<LiveGrant | null> {
   constructor(
     readonly actor: Actor,
     readonly projectId: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export interface LiveGrant {

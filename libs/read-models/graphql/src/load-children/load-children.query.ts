@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page, AssetView } from '@dailies/core';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '@dailies/core';
@@ -15,7 +17,7 @@ export const loadChildrenInput = batchPageSchema.extend({
  * order exactly as GET /v2/assets/{id}/children; an empty page for a parent the caller may
  * not see.
  */
-export class LoadChildrenQuery {
+export class LoadChildrenQuery extends Query<Page<AssetView>[]> {
   readonly parentIds: string[];
   readonly input: z.infer<typeof loadChildrenInput>;
   constructor(
@@ -23,6 +25,7 @@ export class LoadChildrenQuery {
     parentIds: readonly string[],
     input: unknown,
   ) {
+    super();
     this.parentIds = validate(batchIdsSchema, parentIds);
     this.input = validate(loadChildrenInput, input);
   }

@@ -1,3 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '@dailies/core';
+import type { CommentThreadView } from '@dailies/core/read-support';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '@dailies/core';
@@ -12,7 +15,7 @@ export const loadCommentThreadsInput = batchPageSchema.extend({
  * /v2/assets/{id}/comments (a stack's are its head version's; private ones for insiders only);
  * an empty page for a folder or an asset the caller may not see.
  */
-export class LoadCommentThreadsQuery {
+export class LoadCommentThreadsQuery extends Query<Page<CommentThreadView>[]> {
   readonly assetIds: string[];
   readonly input: z.infer<typeof loadCommentThreadsInput>;
   constructor(
@@ -20,6 +23,7 @@ export class LoadCommentThreadsQuery {
     assetIds: readonly string[],
     input: unknown,
   ) {
+    super();
     this.assetIds = validate(batchIdsSchema, assetIds);
     this.input = validate(loadCommentThreadsInput, input);
   }

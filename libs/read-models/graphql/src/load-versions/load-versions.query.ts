@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page, AssetView } from '@dailies/core';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '@dailies/core';
@@ -7,7 +9,7 @@ import { batchIdsSchema, batchPageSchema } from '../batch-page';
  * The versions of many version stacks at once, version 1 first, as GET
  * /v2/assets/{id}/versions; an empty page for anything that is not a stack the caller can see.
  */
-export class LoadVersionsQuery {
+export class LoadVersionsQuery extends Query<Page<AssetView>[]> {
   readonly stackIds: string[];
   readonly page: z.infer<typeof batchPageSchema>;
   constructor(
@@ -15,6 +17,7 @@ export class LoadVersionsQuery {
     stackIds: readonly string[],
     page: unknown,
   ) {
+    super();
     this.stackIds = validate(batchIdsSchema, stackIds);
     this.page = validate(batchPageSchema, page);
   }

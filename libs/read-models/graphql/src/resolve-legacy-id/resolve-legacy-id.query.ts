@@ -1,3 +1,4 @@
+import { Query } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { validate } from '@dailies/core';
 
@@ -16,9 +17,10 @@ export type LegacyKind = (typeof legacyKinds)[number];
  * links keep working). Answers an id only: the caller then reads it through the ordinary query,
  * whose policy decides whether it exists for them.
  */
-export class ResolveLegacyIdQuery {
+export class ResolveLegacyIdQuery extends Query<string | null> {
   readonly input: { kind: LegacyKind; id: string };
   constructor(kind: LegacyKind, id: string) {
+    super();
     this.input = validate(z.object({ kind: z.enum(legacyKinds), id: z.string().max(200) }), {
       kind,
       id,

@@ -1,3 +1,4 @@
+import { Command } from '@nestjs/cqrs';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '../../../shared/validate';
@@ -8,12 +9,13 @@ export const purgeAuditLogInput = z.object({
 });
 
 /** Deletes audit entries older than the retention period (run daily by the cron app). */
-export class PurgeAuditLogCommand {
+export class PurgeAuditLogCommand extends Command<AuditLogPurgeResult> {
   readonly input: z.infer<typeof purgeAuditLogInput>;
   constructor(
     readonly actor: Actor,
     input: unknown = {},
   ) {
+    super();
     this.input = validate(purgeAuditLogInput, input);
   }
 }

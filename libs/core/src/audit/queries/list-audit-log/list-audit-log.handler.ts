@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
-import { AccountPolicy } from '../../../accounts/account/policy/account-policy';
+import { AccountPolicy } from '../../../accounts/account';
 import { validationFailed } from '../../../shared/errors';
 import { decodeCursor, Page, toPage } from '../../../shared/pagination';
 import { AuditEntryView, toAuditEntryView } from '../../views/audit-entry.view';

@@ -1,3 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../shared/pagination';
+import type { AuditEntryView } from '../../views/audit-entry.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { pageRequestSchema } from '../../../shared/pagination';
@@ -46,13 +49,14 @@ export const listAuditLogInput = pageRequestSchema
 export type AuditLogFilter = z.infer<z.ZodObject<typeof filterShape>>;
 
 /** The audit log of an account, newest first. */
-export class ListAuditLogQuery {
+export class ListAuditLogQuery extends Query<Page<AuditEntryView>> {
   readonly input: z.infer<typeof listAuditLogInput>;
   constructor(
     readonly actor: Actor,
     readonly accountId: string,
     query: unknown,
   ) {
+    super();
     this.input = validate(listAuditLogInput, query);
   }
 }

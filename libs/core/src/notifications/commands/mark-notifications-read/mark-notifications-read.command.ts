@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { UnreadCountView } from './mark-notifications-read.handler';
 import { UserActor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../shared/validate';
@@ -16,12 +18,13 @@ export const markNotificationsReadInput = z
     }
   });
 
-export class MarkNotificationsReadCommand {
+export class MarkNotificationsReadCommand extends Command<UnreadCountView> {
   readonly input: z.infer<typeof markNotificationsReadInput>;
   constructor(
     readonly actor: UserActor,
     input: unknown,
   ) {
+    super();
     this.input = validate(markNotificationsReadInput, input);
   }
 }

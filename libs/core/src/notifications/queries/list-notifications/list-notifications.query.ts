@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { NotificationPage } from './list-notifications.handler';
 import { UserActor } from '@dailies/events';
 import { z } from 'zod';
 import { pageRequestSchema } from '../../../shared/pagination';
@@ -10,12 +12,13 @@ export const listNotificationsInput = pageRequestSchema.extend({
     .default(false),
 });
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends Query<NotificationPage> {
   readonly input: z.infer<typeof listNotificationsInput>;
   constructor(
     readonly actor: UserActor,
     input: unknown,
   ) {
+    super();
     this.input = validate(listNotificationsInput, input);
   }
 }

@@ -1,3 +1,4 @@
+import { Command } from '@nestjs/cqrs';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../shared/validate';
@@ -16,12 +17,13 @@ export const redriveDeadLettersInput = z
   });
 
 /** Gives dead-lettered deliveries a fresh set of attempts (after the fault was fixed). */
-export class RedriveDeadLettersCommand {
+export class RedriveDeadLettersCommand extends Command<{ redriven: number }> {
   readonly input: z.infer<typeof redriveDeadLettersInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(redriveDeadLettersInput, input);
   }
 }

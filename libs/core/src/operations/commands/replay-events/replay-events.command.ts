@@ -1,3 +1,4 @@
+import { Command } from '@nestjs/cqrs';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '../../../shared/validate';
@@ -14,12 +15,13 @@ export const replayEventsInput = z
  * audit log. Consumers are idempotent by event id: events they already handled have no second
  * effect, so a replay fills gaps; to rebuild from scratch, clear the consumer's state first.
  */
-export class ReplayEventsCommand {
+export class ReplayEventsCommand extends Command<{ scheduled: number }> {
   readonly input: z.infer<typeof replayEventsInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(replayEventsInput, input);
   }
 }

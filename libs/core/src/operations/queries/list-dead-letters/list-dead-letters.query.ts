@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { DeadLetterPage } from '@dailies/events';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '../../../shared/validate';
@@ -11,12 +13,13 @@ export const listDeadLettersInput = z
   .strict();
 
 /** Deliveries that failed their last attempt, oldest event first (staff and system jobs). */
-export class ListDeadLettersQuery {
+export class ListDeadLettersQuery extends Query<DeadLetterPage> {
   readonly input: z.infer<typeof listDeadLettersInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(listDeadLettersInput, input);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, Project } from '@dailies/db';
 import { Db } from '../../../shared/db';
 import { FieldError, validationFailed } from '../../../shared/errors';
-import { ProjectPolicy } from '../../project/policy/project-policy';
+import { ProjectPolicy } from '../../project';
 import { CommentMentionView } from '../views/comment.view';
 
 /**

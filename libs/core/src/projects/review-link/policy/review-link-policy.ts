@@ -3,8 +3,8 @@ import { isUuid, ReviewLink } from '@dailies/db';
 import { Actor } from '@dailies/events';
 import { Db } from '../../../shared/db';
 import { DomainError, notFound } from '../../../shared/errors';
-import { ProjectGrant, ProjectPolicy } from '../../project/policy/project-policy';
-import { ProjectAccess } from '../../project/policy/project-rules';
+import { ProjectGrant, ProjectPolicy } from '../../project';
+import { ProjectAccess } from '../../project';
 
 export interface ReviewLinkGrant extends ProjectGrant {
   link: ReviewLink;

@@ -3,7 +3,7 @@ import { verifyPassword } from '@dailies/auth';
 import { Asset, isUuid, PrismaService, Project, ReviewLink } from '@dailies/db';
 import { Db } from '../../../shared/db';
 import { DomainError, notFound } from '../../../shared/errors';
-import { commentTargetOf } from '../../comment/rules/comment-target';
+import { commentTargetOf } from '../../comment';
 import { ReviewLinkThrottle } from './review-link-throttle';
 
 export interface OpenedReviewLink {

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { UsageDrift } from '../../views/usage.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../shared/validate';
@@ -10,12 +12,13 @@ export const reconcileUsageInput = z.object({ accountId: idSchema.optional() });
  * reports the drift. For one account: its report, drift or not; for every account: the reports
  * of those that drifted.
  */
-export class ReconcileUsageCommand {
+export class ReconcileUsageCommand extends Command<UsageDrift[]> {
   readonly input: z.infer<typeof reconcileUsageInput>;
   constructor(
     readonly actor: Actor,
     input: unknown = {},
   ) {
+    super();
     this.input = validate(reconcileUsageInput, input);
   }
 }

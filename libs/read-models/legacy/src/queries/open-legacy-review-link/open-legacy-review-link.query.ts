@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { LegacyReviewPage } from './open-legacy-review-link.handler';
 import type { ReviewCredentials } from '@dailies/core';
 
 /**
@@ -5,6 +7,8 @@ import type { ReviewCredentials } from '@dailies/core';
  * password, when it has one): opened through OpenReviewLinkQuery, so the same checks apply
  * (active, not expired, password, throttling of wrong passwords).
  */
-export class OpenLegacyReviewLinkQuery {
-  constructor(readonly credentials: ReviewCredentials) {}
+export class OpenLegacyReviewLinkQuery extends Query<LegacyReviewPage> {
+  constructor(readonly credentials: ReviewCredentials) {
+    super();
+  }
 }

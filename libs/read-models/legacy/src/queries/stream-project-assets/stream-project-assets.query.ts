@@ -1,3 +1,5 @@
+import { Query } from '@nestjs/cqrs';
+import type { NewAsset } from '@dailies/legacy';
 import { Actor } from '@dailies/events';
 
 /**
@@ -6,10 +8,12 @@ import { Actor } from '@dailies/events';
  * project (ProjectPolicy, as GetProjectQuery). Unpaginated by the legacy contract, so it is an
  * AsyncIterable: memory stays flat and the first batch is ready at once, whatever the size.
  */
-export class StreamProjectAssetsQuery {
+export class StreamProjectAssetsQuery extends Query<AsyncIterable<Iterable<NewAsset>>> {
   constructor(
     readonly actor: Actor,
     readonly projectId: string,
     readonly batchSize?: number,
-  ) {}
+  ) {
+    super();
+  }
 }

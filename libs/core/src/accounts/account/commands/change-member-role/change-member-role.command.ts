@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { MemberView } from '../../views/member.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -9,12 +11,13 @@ export const changeMemberRoleInput = z.object({
   role: z.enum(['owner', 'admin', 'member']),
 });
 
-export class ChangeMemberRoleCommand {
+export class ChangeMemberRoleCommand extends Command<MemberView> {
   readonly input: z.infer<typeof changeMemberRoleInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(changeMemberRoleInput, input);
   }
 }

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { AccountView } from '../../views/account.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -11,12 +13,13 @@ export const updateAccountInput = z
   })
   .strict();
 
-export class UpdateAccountCommand {
+export class UpdateAccountCommand extends Command<AccountView> {
   readonly input: z.infer<typeof updateAccountInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(updateAccountInput, input);
   }
 }

@@ -1,8 +1,12 @@
+import { Query } from '@nestjs/cqrs';
+import type { AccountView } from '../../views/account.view';
 import { Actor } from '@dailies/events';
 
-export class GetAccountQuery {
+export class GetAccountQuery extends Query<AccountView> {
   constructor(
     readonly actor: Actor,
     readonly accountId: string,
-  ) {}
+  ) {
+    super();
+  }
 }

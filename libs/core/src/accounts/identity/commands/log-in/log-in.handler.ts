@@ -6,7 +6,7 @@ import { forbidden, unauthenticated } from '../../../../shared/errors';
 import { UserLoggedIn } from '../../../events';
 import { LoginThrottle } from '../../rules/login-throttle';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
-import { toUserView, UserView } from '../../../account/views/user.view';
+import { toUserView, UserView } from '../../../account';
 import { LogInCommand } from './log-in.command';
 
 export interface LogInResult extends IssuedSession {

@@ -1,3 +1,4 @@
+import { Command } from '@nestjs/cqrs';
 import { UserActor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '../../../../shared/validate';
@@ -8,13 +9,14 @@ export const logOutInput = z.object({
   allSessions: z.boolean().optional(),
 });
 
-export class LogOutCommand {
+export class LogOutCommand extends Command<{ sessionsRevoked: number }> {
   readonly input: z.infer<typeof logOutInput>;
   constructor(
     readonly actor: UserActor,
     readonly sessionId: string | undefined,
     input: unknown,
   ) {
+    super();
     this.input = validate(logOutInput, input);
   }
 }

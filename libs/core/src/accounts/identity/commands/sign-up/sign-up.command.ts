@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { SignUpResult } from './sign-up.handler';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@dailies/auth';
 import { z } from 'zod';
 import { emailSchema, nameSchema, timezoneSchema, validate } from '../../../../shared/validate';
@@ -14,9 +16,10 @@ export const signUpInput = z.object({
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 
-export class SignUpCommand {
+export class SignUpCommand extends Command<SignUpResult> {
   readonly input: SignUpInput;
   constructor(input: unknown) {
+    super();
     this.input = validate(signUpInput, input);
   }
 }

@@ -14,7 +14,7 @@ import {
   UserSignedUp,
 } from '../../../events';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
-import { toUserView, UserView } from '../../../account/views/user.view';
+import { toUserView, UserView } from '../../../account';
 import { SignUpCommand } from './sign-up.command';
 
 export interface SignUpResult extends IssuedSession {

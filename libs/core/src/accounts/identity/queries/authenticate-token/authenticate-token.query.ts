@@ -1,6 +1,9 @@
+import { Query } from '@nestjs/cqrs';
 /** Resolves a Bearer token (access JWT or personal API token) to the user behind it. */
-export class AuthenticateTokenQuery {
-  constructor(readonly token: string) {}
+export class AuthenticateTokenQuery extends Query<Principal> {
+  constructor(readonly token: string) {
+    super();
+  }
 }
 
 export interface Principal {

@@ -3,7 +3,7 @@ import { hashToken } from '@dailies/auth';
 import { UnitOfWork } from '@dailies/events';
 import { conflict, DomainError, forbidden, notFound } from '../../../../shared/errors';
 import { InvitationAccepted, MemberAdded, TeamMemberAdded } from '../../../events';
-import { AccountView, toAccountView } from '../../../account/views/account.view';
+import { AccountView, toAccountView } from '../../../account';
 import { invitationStatus } from '../../views/invitation.view';
 import { AcceptInvitationCommand } from './accept-invitation.command';
 

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { InvitationView } from '../../views/invitation.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { emailSchema, idSchema, validate } from '../../../../shared/validate';
@@ -9,12 +11,13 @@ export const createInvitationInput = z.object({
   teamId: idSchema.optional(),
 });
 
-export class CreateInvitationCommand {
+export class CreateInvitationCommand extends Command<InvitationView & { token: string }> {
   readonly input: z.infer<typeof createInvitationInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(createInvitationInput, input);
   }
 }

@@ -6,8 +6,8 @@ import { actorUserId, UnitOfWork } from '@dailies/events';
 import { CORE_OPTIONS, CoreOptions } from '../../../../shared/core-options';
 import { conflict, forbidden, validationFailed } from '../../../../shared/errors';
 import { InvitationCreated } from '../../../events';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { InvitationView, toInvitationView } from '../../../invitation/views/invitation.view';
+import { AccountPolicy } from '../../../account';
+import { InvitationView, toInvitationView } from '../../views/invitation.view';
 import { CreateInvitationCommand } from './create-invitation.command';
 
 /**

@@ -3,7 +3,7 @@ import { isUuid } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { InvitationRevoked } from '../../../events';
-import { AccountPolicy } from '../../../account/policy/account-policy';
+import { AccountPolicy } from '../../../account';
 import { RevokeInvitationCommand } from './revoke-invitation.command';
 
 @CommandHandler(RevokeInvitationCommand)

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { InvitationView, toInvitationView } from '../../../invitation/views/invitation.view';
+import { AccountPolicy } from '../../../account';
+import { InvitationView, toInvitationView } from '../../views/invitation.view';
 import { ListInvitationsQuery } from './list-invitations.query';
 
 /** Owners and admins see the account's invitations, newest first (tokens are never shown again). */

@@ -3,9 +3,9 @@ import { isUuid } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { forbidden, validationFailed } from '../../../../shared/errors';
 import { TeamMemberAdded } from '../../../events';
-import { canManageAccount } from '../../../account/policy/account-rules';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { MemberView, toMemberView } from '../../../account/views/member.view';
+import { canManageAccount } from '../../../account';
+import { AccountPolicy } from '../../../account';
+import { MemberView, toMemberView } from '../../../account';
 import { AddTeamMemberCommand } from './add-team-member.command';
 
 /** Adds a member of the account to one of its teams (idempotent). */

@@ -2,8 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { TeamCreated, TeamMemberAdded } from '../../../events';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { TeamView, toTeamView } from '../../../team/views/team.view';
+import { AccountPolicy } from '../../../account';
+import { TeamView, toTeamView } from '../../views/team.view';
 import { CreateTeamCommand } from './create-team.command';
 
 /** Owners and admins create teams; the creator joins the new team. */

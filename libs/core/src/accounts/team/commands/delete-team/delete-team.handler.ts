@@ -2,8 +2,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@dailies/events';
 import { conflict, forbidden } from '../../../../shared/errors';
 import { TeamDeleted } from '../../../events';
-import { canManageAccount } from '../../../account/policy/account-rules';
-import { AccountPolicy } from '../../../account/policy/account-policy';
+import { canManageAccount } from '../../../account';
+import { AccountPolicy } from '../../../account';
 import { DeleteTeamCommand } from './delete-team.command';
 
 /**

@@ -3,8 +3,8 @@ import { isUuid } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { forbidden, notFound } from '../../../../shared/errors';
 import { TeamMemberRemoved } from '../../../events';
-import { canManageAccount } from '../../../account/policy/account-rules';
-import { AccountPolicy } from '../../../account/policy/account-policy';
+import { canManageAccount } from '../../../account';
+import { AccountPolicy } from '../../../account';
 import { RemoveTeamMemberCommand } from './remove-team-member.command';
 
 /** Owners and admins remove team members; anyone may leave a team. */

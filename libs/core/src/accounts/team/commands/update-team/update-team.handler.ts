@@ -2,9 +2,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@dailies/events';
 import { forbidden } from '../../../../shared/errors';
 import { TeamUpdated } from '../../../events';
-import { canManageAccount } from '../../../account/policy/account-rules';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { TeamView, toTeamView } from '../../../team/views/team.view';
+import { canManageAccount } from '../../../account';
+import { AccountPolicy } from '../../../account';
+import { TeamView, toTeamView } from '../../views/team.view';
 import { UpdateTeamCommand } from './update-team.command';
 
 @CommandHandler(UpdateTeamCommand)

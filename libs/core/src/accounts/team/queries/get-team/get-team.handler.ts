@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { TeamView, toTeamView } from '../../../team/views/team.view';
+import { AccountPolicy } from '../../../account';
+import { TeamView, toTeamView } from '../../views/team.view';
 import { GetTeamQuery } from './get-team.query';
 
 @QueryHandler(GetTeamQuery)

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { MemberView, toMemberView } from '../../../account/views/member.view';
+import { AccountPolicy } from '../../../account';
+import { MemberView, toMemberView } from '../../../account';
 import { ListTeamMembersQuery } from './list-team-members.query';
 
 @QueryHandler(ListTeamMembersQuery)

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
-import { AccountPolicy } from '../../../account/policy/account-policy';
-import { TeamView, toTeamView } from '../../../team/views/team.view';
+import { AccountPolicy } from '../../../account';
+import { TeamView, toTeamView } from '../../views/team.view';
 import { ListTeamsQuery } from './list-teams.query';
 
 /** Every team of the account, oldest first (ids are UUIDv7, so id order is creation order). */

@@ -1,14 +1,18 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../../shared/pagination';
+import type { TeamView } from '../../views/team.view';
 import { Actor } from '@dailies/events';
 import { PageRequest, pageRequestSchema } from '../../../../shared/pagination';
 import { validate } from '../../../../shared/validate';
 
-export class ListTeamsQuery {
+export class ListTeamsQuery extends Query<Page<TeamView>> {
   readonly page: PageRequest;
   constructor(
     readonly actor: Actor,
     readonly accountId: string,
     page: unknown,
   ) {
+    super();
     this.page = validate(pageRequestSchema, page);
   }
 }

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { AddVersionResult } from './add-version.handler';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -12,12 +14,13 @@ export const addVersionInput = z
   .strict();
 
 /** Stack a file on top of another file or of an existing version stack. */
-export class AddVersionCommand {
+export class AddVersionCommand extends Command<AddVersionResult> {
   readonly input: z.infer<typeof addVersionInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(addVersionInput, input);
   }
 }

@@ -4,7 +4,7 @@ import { actorUserId, EventRecorder, UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { Db } from '../../../../shared/db';
 import { AssetCreated, AssetMoved, AssetVersioned } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockAssetRows, lockProjectTree } from '../../rules/asset-locks';
 import { AssetEventBase, assetSubject, eventBase } from '../../rules/asset-scope';
 import {

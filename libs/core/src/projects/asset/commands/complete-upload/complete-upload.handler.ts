@@ -3,7 +3,7 @@ import { UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { AssetUploadCompleted } from '../../asset.events';
 import { StorageQuota } from '../../../../usage/services/storage-quota';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockAssetRows } from '../../rules/asset-locks';
 import { statusAfterUpload } from '../../rules/asset-media';
 import { assetSubject, eventBase } from '../../rules/asset-scope';

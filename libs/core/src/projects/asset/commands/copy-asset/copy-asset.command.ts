@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { AssetView } from '../../views/asset.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -15,12 +17,13 @@ export const copyAssetInput = z
   .strict();
 
 /** Deep-copy an asset and its subtree (new ids) into a folder of the same project. */
-export class CopyAssetCommand {
+export class CopyAssetCommand extends Command<AssetView> {
   readonly input: z.infer<typeof copyAssetInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(copyAssetInput, input);
   }
 }

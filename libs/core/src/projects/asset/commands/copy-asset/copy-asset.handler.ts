@@ -4,7 +4,7 @@ import { actorUserId, UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { AssetCopied } from '../../asset.events';
 import { StorageQuota } from '../../../../usage/services/storage-quota';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { copiedAssetRows, copiedCommentRows, loadLiveSubtree } from '../../rules/asset-copy';
 import { lockAssetRows } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { CreatedAssetView } from '../../views/asset.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -25,12 +27,13 @@ export const createAssetInput = z
   });
 
 /** A folder, or a file about to be uploaded, inside a folder (at `index`, default the end). */
-export class CreateAssetCommand {
+export class CreateAssetCommand extends Command<CreatedAssetView> {
   readonly input: z.infer<typeof createAssetInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(createAssetInput, input);
   }
 }

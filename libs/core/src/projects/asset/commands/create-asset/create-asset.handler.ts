@@ -3,7 +3,7 @@ import { newId, Prisma } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { AssetCreated } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockAssetRows } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { sortKeyFor } from '../../rules/sibling-order';

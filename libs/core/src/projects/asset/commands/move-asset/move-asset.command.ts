@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { AssetView } from '../../views/asset.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -17,12 +19,13 @@ export const moveAssetInput = z
  * (`index` among the new siblings, default the end). Into a stack: becomes a version at `index`;
  * within a stack: reorders its versions; out of a stack: takes the version out.
  */
-export class MoveAssetCommand {
+export class MoveAssetCommand extends Command<AssetView> {
   readonly input: z.infer<typeof moveAssetInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(moveAssetInput, input);
   }
 }

@@ -4,7 +4,7 @@ import { UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { Db } from '../../../../shared/db';
 import { AssetMoved, AssetVersioned } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockAssetRows, lockProjectTree } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import {

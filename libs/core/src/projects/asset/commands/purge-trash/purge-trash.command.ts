@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { PurgeTrashResult } from './purge-trash.handler';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { validate } from '../../../../shared/validate';
@@ -18,12 +20,13 @@ export const purgeTrashInput = z.object({
 });
 
 /** Delete for good what has been in the trash longer than the retention (a scheduled job). */
-export class PurgeTrashCommand {
+export class PurgeTrashCommand extends Command<PurgeTrashResult> {
   readonly input: z.infer<typeof purgeTrashInput>;
   constructor(
     readonly actor: Actor,
     input: unknown = {},
   ) {
+    super();
     this.input = validate(purgeTrashInput, input);
   }
 }

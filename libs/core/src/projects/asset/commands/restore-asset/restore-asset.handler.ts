@@ -4,7 +4,7 @@ import { UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { Db } from '../../../../shared/db';
 import { AssetRestored } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockProjectTree } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { liveVersionIds, syncStackHead, writeVersionOrder } from '../../rules/asset-stacks';

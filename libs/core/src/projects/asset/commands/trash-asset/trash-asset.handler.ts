@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@dailies/events';
 import { conflict, notFound } from '../../../../shared/errors';
 import { AssetDeleted } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockProjectTree } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { settleStack } from '../../rules/asset-stacks';

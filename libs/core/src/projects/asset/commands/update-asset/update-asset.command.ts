@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { AssetView } from '../../views/asset.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -18,12 +20,13 @@ export const updateAssetInput = z
   });
 
 /** Rename, relabel and/or replace the custom properties of an asset. */
-export class UpdateAssetCommand {
+export class UpdateAssetCommand extends Command<AssetView> {
   readonly input: z.infer<typeof updateAssetInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(updateAssetInput, input);
   }
 }

@@ -3,7 +3,7 @@ import { Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { notFound } from '../../../../shared/errors';
 import { AssetLabelChanged, AssetPropertiesChanged, AssetRenamed } from '../../asset.events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { lockAssetRows } from '../../rules/asset-locks';
 import { changedPropertyKeys } from '../../rules/asset-properties';
 import { assetSubject, eventBase } from '../../rules/asset-scope';

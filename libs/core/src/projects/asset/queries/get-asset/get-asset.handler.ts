@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { toAssetViewOf } from '../../rules/asset-views';
 import { AssetView } from '../../views/asset.view';
 import { GetAssetQuery } from './get-asset.query';

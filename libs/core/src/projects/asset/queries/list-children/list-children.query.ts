@@ -1,3 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../../shared/pagination';
+import type { AssetView } from '../../views/asset.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { pageRequestSchema } from '../../../../shared/pagination';
@@ -11,13 +14,14 @@ export const listChildrenInput = pageRequestSchema.extend({
   status: assetStatusSchema.optional(),
 });
 
-export class ListChildrenQuery {
+export class ListChildrenQuery extends Query<Page<AssetView>> {
   readonly input: z.infer<typeof listChildrenInput>;
   constructor(
     readonly actor: Actor,
     readonly assetId: string,
     query: unknown,
   ) {
+    super();
     this.input = validate(listChildrenInput, query);
   }
 }

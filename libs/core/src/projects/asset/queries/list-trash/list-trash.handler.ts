@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
 import { validationFailed } from '../../../../shared/errors';
 import { decodeCursor, encodeCursor, Page } from '../../../../shared/pagination';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { toAssetViews } from '../../rules/asset-views';
 import { purgeAfter } from '../../rules/asset-trash';
 import { TrashedAssetView } from '../../views/asset.view';

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { conflict } from '../../../../shared/errors';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { AssetView, toAssetView } from '../../views/asset.view';
 import { ListVersionsQuery } from './list-versions.query';
 

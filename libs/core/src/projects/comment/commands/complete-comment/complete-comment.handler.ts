@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { conflict } from '../../../../shared/errors';
 import { CommentCompleted } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { CommentReader } from '../../rules/comment-reader';
 import { CommentView } from '../../views/comment.view';

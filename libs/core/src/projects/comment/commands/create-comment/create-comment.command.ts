@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommentThreadView } from '../../views/comment.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -19,12 +21,13 @@ export const createCommentInput = z
   .strict()
   .superRefine(durationNeedsTimestamp);
 
-export class CreateCommentCommand {
+export class CreateCommentCommand extends Command<CommentThreadView> {
   readonly input: z.infer<typeof createCommentInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(createCommentInput, input);
   }
 }

@@ -3,7 +3,7 @@ import { newId, Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { forbidden } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { commentAuthorOf } from '../../rules/comment-author';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';

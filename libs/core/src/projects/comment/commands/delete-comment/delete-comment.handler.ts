@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { forbidden } from '../../../../shared/errors';
 import { CommentDeleted } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { DeleteCommentCommand } from './delete-comment.command';
 

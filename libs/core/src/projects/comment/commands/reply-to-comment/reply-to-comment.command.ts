@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommentView } from '../../views/comment.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -17,12 +19,13 @@ export const replyToCommentInput = z
   .strict()
   .superRefine(durationNeedsTimestamp);
 
-export class ReplyToCommentCommand {
+export class ReplyToCommentCommand extends Command<CommentView> {
   readonly input: z.infer<typeof replyToCommentInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(replyToCommentInput, input);
   }
 }

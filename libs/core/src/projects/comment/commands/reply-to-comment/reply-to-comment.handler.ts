@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId, Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { CommentCreated } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { commentAuthorOf } from '../../rules/comment-author';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';

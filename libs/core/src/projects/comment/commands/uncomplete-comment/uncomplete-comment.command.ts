@@ -1,15 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommentView } from '../../views/comment.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
 
 export const uncompleteCommentInput = z.object({ commentId: idSchema });
 
-export class UncompleteCommentCommand {
+export class UncompleteCommentCommand extends Command<CommentView> {
   readonly input: z.infer<typeof uncompleteCommentInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(uncompleteCommentInput, input);
   }
 }

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommentView } from '../../views/comment.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
@@ -20,12 +22,13 @@ export const updateCommentInput = z
   })
   .strict();
 
-export class UpdateCommentCommand {
+export class UpdateCommentCommand extends Command<CommentView> {
   readonly input: z.infer<typeof updateCommentInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(updateCommentInput, input);
   }
 }

@@ -3,7 +3,7 @@ import { Comment, Prisma } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { forbidden, validationFailed } from '../../../../shared/errors';
 import { CommentEdited } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { CommentReader } from '../../rules/comment-reader';
 import { CommentView } from '../../views/comment.view';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { actorUserId } from '@dailies/events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { CommentReader } from '../../rules/comment-reader';
 import { CommentView } from '../../views/comment.view';
 import { GetCommentQuery } from './get-comment.query';

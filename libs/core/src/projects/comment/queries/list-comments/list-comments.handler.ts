@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { actorUserId } from '@dailies/events';
 import { Page } from '../../../../shared/pagination';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { CommentReader } from '../../rules/comment-reader';
 import { commentTargetOf } from '../../rules/comment-target';
 import { CommentThreadView } from '../../views/comment.view';

@@ -1,3 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../../shared/pagination';
+import type { CommentThreadView } from '../../views/comment.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { pageRequestSchema } from '../../../../shared/pagination';
@@ -8,13 +11,14 @@ export const listCommentsParams = pageRequestSchema.extend({
   sort: z.enum(['frame', 'time']).default('frame'),
 });
 
-export class ListCommentsQuery {
+export class ListCommentsQuery extends Query<Page<CommentThreadView>> {
   readonly params: z.infer<typeof listCommentsParams>;
   constructor(
     readonly actor: Actor,
     readonly assetId: string,
     params: unknown,
   ) {
+    super();
     this.params = validate(listCommentsParams, params);
   }
 }

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { CollaboratorView } from '../../views/collaborator.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { emailSchema, idSchema, validate } from '../../../../shared/validate';
@@ -21,12 +23,13 @@ export const addCollaboratorInput = z
     }
   });
 
-export class AddCollaboratorCommand {
+export class AddCollaboratorCommand extends Command<CollaboratorView> {
   readonly input: z.infer<typeof addCollaboratorInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(addCollaboratorInput, input);
   }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
-import { canManageAccount } from '../../../../accounts/account/policy/account-rules';
-import { AccountPolicy } from '../../../../accounts/account/policy/account-policy';
+import { canManageAccount } from '../../../../accounts/account';
+import { AccountPolicy } from '../../../../accounts/account';
 import { forbidden } from '../../../../shared/errors';
 import { ProjectCreated } from '../../../events';
 import { ProjectPolicy } from '../../policy/project-policy';

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { ProjectView } from '../../views/project.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -11,12 +13,13 @@ export const updateProjectInput = z
   })
   .strict();
 
-export class UpdateProjectCommand {
+export class UpdateProjectCommand extends Command<ProjectView> {
   readonly input: z.infer<typeof updateProjectInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(updateProjectInput, input);
   }
 }

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, Prisma, PrismaService } from '@dailies/db';
 import { actorUserId } from '@dailies/events';
-import { AccountPolicy } from '../../../../accounts/account/policy/account-policy';
-import { canManageAccount } from '../../../../accounts/account/policy/account-rules';
+import { AccountPolicy } from '../../../../accounts/account';
+import { canManageAccount } from '../../../../accounts/account';
 import { notFound, validationFailed } from '../../../../shared/errors';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
 import { ProjectAccess, resolveProjectAccess } from '../../policy/project-rules';

@@ -1,3 +1,6 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../../shared/pagination';
+import type { ProjectView } from '../../views/project.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { pageRequestSchema } from '../../../../shared/pagination';
@@ -10,13 +13,14 @@ export const listProjectsParams = pageRequestSchema.extend({
     .default(false),
 });
 
-export class ListProjectsQuery {
+export class ListProjectsQuery extends Query<Page<ProjectView>> {
   readonly params: z.infer<typeof listProjectsParams>;
   constructor(
     readonly actor: Actor,
     readonly teamId: string,
     params: unknown,
   ) {
+    super();
     this.params = validate(listProjectsParams, params);
   }
 }

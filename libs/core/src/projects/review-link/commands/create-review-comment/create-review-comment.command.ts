@@ -1,6 +1,8 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommentThreadView } from '../../../comment';
 import { z } from 'zod';
 import { idSchema, validate } from '../../../../shared/validate';
-import { commentFields, durationNeedsTimestamp } from '../../../comment/rules/comment-input';
+import { commentFields, durationNeedsTimestamp } from '../../../comment';
 import { ReviewCredentials } from '../../rules/review-link-access';
 
 /** No `private` and no mentions: anonymous reviewers write for everyone who sees the asset. */
@@ -18,12 +20,13 @@ export const createReviewCommentInput = z
  * An anonymous reviewer comments through a review link; the actor (their display name and the
  * link) is known once the link is open, so the handler makes it.
  */
-export class CreateReviewCommentCommand {
+export class CreateReviewCommentCommand extends Command<CommentThreadView> {
   readonly input: z.infer<typeof createReviewCommentInput>;
   constructor(
     readonly credentials: ReviewCredentials,
     input: unknown,
   ) {
+    super();
     this.input = validate(createReviewCommentInput, input);
   }
 }

@@ -3,16 +3,12 @@ import { newId, Prisma } from '@dailies/db';
 import { Actor, UnitOfWork } from '@dailies/events';
 import { conflict } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
-import { commentEventScope } from '../../../comment/rules/comment-event-scope';
-import { textExcerpt } from '../../../comment/rules/comment-input';
-import { commentTargetOf } from '../../../comment/rules/comment-target';
+import { commentEventScope } from '../../../comment';
+import { textExcerpt } from '../../../comment';
+import { commentTargetOf } from '../../../comment';
 import { ReviewLinkAccess } from '../../rules/review-link-access';
 import { ReviewLinkThrottle } from '../../rules/review-link-throttle';
-import {
-  CommentThreadView,
-  toCommentRow,
-  toCommentThreadView,
-} from '../../../comment/views/comment.view';
+import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../../comment';
 import { CreateReviewCommentCommand } from './create-review-comment.command';
 
 /**

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { ReviewLinkView } from '../../views/review-link.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -15,12 +17,13 @@ export const createReviewLinkInput = z
   })
   .strict();
 
-export class CreateReviewLinkCommand {
+export class CreateReviewLinkCommand extends Command<ReviewLinkView> {
   readonly input: z.infer<typeof createReviewLinkInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(createReviewLinkInput, input);
   }
 }

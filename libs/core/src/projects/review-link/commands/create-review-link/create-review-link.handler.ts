@@ -3,7 +3,7 @@ import { hashPassword } from '@dailies/auth';
 import { newId } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { ReviewLinkCreated } from '../../../events';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { checkShareableAssets, setSharedAssets } from '../../rules/review-link-assets';
 import { unusedShortCode } from '../../rules/review-link-code';
 import { ReviewLinkUrls } from '../../rules/review-link-urls';

@@ -1,3 +1,5 @@
+import { Command } from '@nestjs/cqrs';
+import type { ReviewLinkView } from '../../views/review-link.view';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { idSchema, nameSchema, validate } from '../../../../shared/validate';
@@ -18,12 +20,13 @@ export const updateReviewLinkInput = z
   })
   .strict();
 
-export class UpdateReviewLinkCommand {
+export class UpdateReviewLinkCommand extends Command<ReviewLinkView> {
   readonly input: z.infer<typeof updateReviewLinkInput>;
   constructor(
     readonly actor: Actor,
     input: unknown,
   ) {
+    super();
     this.input = validate(updateReviewLinkInput, input);
   }
 }

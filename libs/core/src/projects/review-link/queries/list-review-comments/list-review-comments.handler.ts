@@ -1,10 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { Page } from '../../../../shared/pagination';
-import { CommentReader } from '../../../comment/rules/comment-reader';
-import { commentTargetOf } from '../../../comment/rules/comment-target';
+import { CommentReader } from '../../../comment';
+import { commentTargetOf } from '../../../comment';
 import { ReviewLinkAccess } from '../../rules/review-link-access';
-import { CommentThreadView } from '../../../comment/views/comment.view';
+import { CommentThreadView } from '../../../comment';
 import { ListReviewCommentsQuery } from './list-review-comments.query';
 
 /**

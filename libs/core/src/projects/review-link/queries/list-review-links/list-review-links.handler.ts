@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, PrismaService } from '@dailies/db';
 import { validationFailed } from '../../../../shared/errors';
 import { decodeCursor, Page, toPage } from '../../../../shared/pagination';
-import { ProjectPolicy } from '../../../project/policy/project-policy';
+import { ProjectPolicy } from '../../../project';
 import { sharedAssetIds } from '../../rules/review-link-assets';
 import { ReviewLinkUrls } from '../../rules/review-link-urls';
 import { ReviewLinkView, toReviewLinkView } from '../../views/review-link.view';
