@@ -17,9 +17,7 @@ export class GraphqlAuth {
     if (header === undefined || header === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
-    return this.queries.execute<AuthenticateTokenQuery, Principal>(
-      new AuthenticateTokenQuery(match[1]),
-    );
+    return this.queries.execute(new AuthenticateTokenQuery(match[1]));
   }
 
   async fromConnectionParams(params: unknown): Promise<Principal | null> {

@@ -1,6 +1,6 @@
 import { Body, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { LogInCommand, LogInResult } from '@dailies/core';
+import { LogInCommand } from '@dailies/core';
 import {
   GetLegacyAccountQuery,
   GetLegacyTeamQuery,
@@ -10,7 +10,7 @@ import {
 } from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { ClientIp, CurrentUser } from '@dailies/http';
-import { NewAccount, NewProject, NewTeam, NewUser, servedRecord } from '@dailies/legacy';
+import { servedRecord } from '@dailies/legacy';
 import type { FastifyReply } from 'fastify';
 import { LegacyAnonymous } from './legacy-auth.guard';
 import { LegacyController } from './legacy-controller';
@@ -31,34 +31,32 @@ export class LegacyAccountsController {
   @LegacyAnonymous()
   async signIn(@Body() body: unknown, @ClientIp() ip: string) {
     const input = legacyBody(body);
-    const session: LogInResult = await this.commands.execute(
+    const session = await this.commands.execute(
       new LogInCommand(
         { email: readText(input, 'email'), password: readText(input, 'password') },
         ip,
       ),
     );
     const actor: UserActor = { type: 'user', id: session.user.id };
-    const user: NewUser = await this.queries.execute(new GetLegacyUserQuery(actor, actor.id));
+    const user = await this.queries.execute(new GetLegacyUserQuery(actor, actor.id));
     return { token: session.accessToken, user: servedRecord('users', user) };
   }
 
   @Get('me')
   async me(@CurrentUser() actor: UserActor) {
-    const user: NewUser = await this.queries.execute(new GetLegacyUserQuery(actor, actor.id));
+    const user = await this.queries.execute(new GetLegacyUserQuery(actor, actor.id));
     return servedRecord('users', user);
   }
 
   @Get('users/:id')
   async user(@CurrentUser() actor: UserActor, @Param('id') id: string) {
-    const user: NewUser = await this.queries.execute(
-      new GetLegacyUserQuery(actor, requestId(id, 'users')),
-    );
+    const user = await this.queries.execute(new GetLegacyUserQuery(actor, requestId(id, 'users')));
     return servedRecord('users', user);
   }
 
   @Get('accounts/:id')
   async account(@CurrentUser() actor: UserActor, @Param('id') id: string) {
-    const account: NewAccount = await this.queries.execute(
+    const account = await this.queries.execute(
       new GetLegacyAccountQuery(actor, requestId(id, 'accounts')),
     );
     return servedRecord('accounts', account);
@@ -70,7 +68,7 @@ export class LegacyAccountsController {
     @Param('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const teams: AsyncIterable<NewTeam[]> = await this.queries.execute(
+    const teams = await this.queries.execute(
       new StreamAccountTeamsQuery(actor, requestId(id, 'accounts')),
     );
     await sendJsonArray(reply, teams, (t) => servedRecord('teams', t));
@@ -78,9 +76,7 @@ export class LegacyAccountsController {
 
   @Get('teams/:id')
   async team(@CurrentUser() actor: UserActor, @Param('id') id: string) {
-    const team: NewTeam = await this.queries.execute(
-      new GetLegacyTeamQuery(actor, requestId(id, 'teams')),
-    );
+    const team = await this.queries.execute(new GetLegacyTeamQuery(actor, requestId(id, 'teams')));
     return servedRecord('teams', team);
   }
 
@@ -90,7 +86,7 @@ export class LegacyAccountsController {
     @Param('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const projects: AsyncIterable<NewProject[]> = await this.queries.execute(
+    const projects = await this.queries.execute(
       new StreamTeamProjectsQuery(actor, requestId(id, 'teams')),
     );
     await sendJsonArray(reply, projects, (p) => servedRecord('projects', p));

@@ -1,11 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  CreateAssetCommand,
-  CreatedAssetView,
-  TrashAssetCommand,
-  UpdateAssetCommand,
-} from '@dailies/core';
+import { CreateAssetCommand, TrashAssetCommand, UpdateAssetCommand } from '@dailies/core';
 import {
   GetLegacyAssetQuery,
   GetLegacyProjectQuery,
@@ -14,7 +9,7 @@ import {
 } from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { CurrentUser } from '@dailies/http';
-import { NewAsset, NewProject, servedRecord } from '@dailies/legacy';
+import { NewAsset, servedRecord } from '@dailies/legacy';
 import type { FastifyReply } from 'fastify';
 import { LegacyController } from './legacy-controller';
 import { defined, legacyBody, readInteger, readText, requestId } from './legacy-input';
@@ -30,7 +25,7 @@ export class LegacyAssetsController {
 
   @Get('projects/:id')
   async project(@CurrentUser() actor: UserActor, @Param('id') id: string) {
-    const project: NewProject = await this.queries.execute(
+    const project = await this.queries.execute(
       new GetLegacyProjectQuery(actor, requestId(id, 'projects')),
     );
     return servedRecord('projects', project);
@@ -43,7 +38,7 @@ export class LegacyAssetsController {
     @Param('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const assets: AsyncIterable<Iterable<NewAsset>> = await this.queries.execute(
+    const assets = await this.queries.execute(
       new StreamProjectAssetsQuery(actor, requestId(id, 'projects')),
     );
     await sendJsonArray(reply, assets, (a) => servedRecord('assets', a));
@@ -60,9 +55,7 @@ export class LegacyAssetsController {
     @Param('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const assets: AsyncIterable<Iterable<NewAsset>> = await this.queries.execute(
-      new StreamAssetChildrenQuery(actor, requestId(id)),
-    );
+    const assets = await this.queries.execute(new StreamAssetChildrenQuery(actor, requestId(id)));
     await sendJsonArray(reply, assets, (a) => servedRecord('assets', a));
   }
 
@@ -79,7 +72,7 @@ export class LegacyAssetsController {
             filetype: readText(input, 'filetype') ?? undefined,
             filesize: readInteger(input, 'filesize') ?? undefined,
           });
-    const created: CreatedAssetView = await this.commands.execute(
+    const created = await this.commands.execute(
       new CreateAssetCommand(actor, {
         parentId: requestId(id),
         type,

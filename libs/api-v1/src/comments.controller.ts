@@ -13,13 +13,12 @@ import {
 import {
   GetLegacyAssetQuery,
   GetLegacyCommentQuery,
-  LegacyReviewPage,
   OpenLegacyReviewLinkQuery,
   StreamAssetCommentsQuery,
 } from '@dailies/read-models-legacy';
 import { UserActor } from '@dailies/events';
 import { ClientIp, CurrentUser } from '@dailies/http';
-import { NewAsset, NewComment, servedRecord } from '@dailies/legacy';
+import { NewComment, servedRecord } from '@dailies/legacy';
 import type { FastifyReply } from 'fastify';
 import { LegacyAnonymous } from './legacy-auth.guard';
 import { LegacyController } from './legacy-controller';
@@ -48,9 +47,7 @@ export class LegacyCommentsController {
     @Param('id') id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const comments: AsyncIterable<NewComment[]> = await this.queries.execute(
-      new StreamAssetCommentsQuery(actor, requestId(id)),
-    );
+    const comments = await this.queries.execute(new StreamAssetCommentsQuery(actor, requestId(id)));
     await sendJsonArray(reply, comments, (c) => servedRecord('comments', c));
   }
 
@@ -73,10 +70,10 @@ export class LegacyCommentsController {
     const parentId = readText(input, 'parent_id');
     let created: CommentView;
     if (parentId) {
-      const parent: NewComment = await this.queries.execute(
+      const parent = await this.queries.execute(
         new GetLegacyCommentQuery(actor, requestId(parentId)),
       );
-      const asset: NewAsset = await this.queries.execute(new GetLegacyAssetQuery(actor, assetId));
+      const asset = await this.queries.execute(new GetLegacyAssetQuery(actor, assetId));
       if (parent.row.assetId !== asset.row.id) {
         throw validationFailed([{ field: 'parent_id', message: 'is a comment on another asset' }]);
       }
@@ -129,7 +126,7 @@ export class LegacyCommentsController {
     @Headers('x-review-password') header: string | undefined,
     @ClientIp() ip: string,
   ) {
-    const page: LegacyReviewPage = await this.queries.execute(
+    const page = await this.queries.execute(
       new OpenLegacyReviewLinkQuery({ code, password: password || header || undefined, ip }),
     );
     return {

@@ -99,9 +99,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     const key = `${actor.id}|${projectId}`;
     let grant = this.grants.get(key);
     if (!grant) {
-      grant = this.queries.execute<LiveAccessQuery, LiveGrant | null>(
-        new LiveAccessQuery(actor, projectId),
-      );
+      grant = this.queries.execute(new LiveAccessQuery(actor, projectId));
       grant.catch(() => this.grants.delete(key));
       this.grants.set(key, grant);
     }

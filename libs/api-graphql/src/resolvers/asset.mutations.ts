@@ -1,11 +1,9 @@
 import { Args, Context, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import {
   AddVersionCommand,
-  AddVersionResult,
   CompleteUploadCommand,
   CopyAssetCommand,
   CreateAssetCommand,
-  CreatedAssetView,
   MoveAssetCommand,
   RestoreAssetCommand,
   TrashAssetCommand,
@@ -28,7 +26,7 @@ export class AssetMutations {
     @Args('input') input: CreateAssetInput,
   ) {
     const actor = await actorOf(ctx);
-    const { upload, ...asset } = await this.bus.command<CreatedAssetView>(
+    const { upload, ...asset } = await this.bus.command(
       ctx,
       new CreateAssetCommand(actor, { ...plain(input), parentId }),
     );
@@ -91,7 +89,7 @@ export class AssetMutations {
     @Args('nextAssetId', { type: () => ID }) nextAssetId: string,
   ) {
     const actor = await actorOf(ctx);
-    const result = await this.bus.command<AddVersionResult>(
+    const result = await this.bus.command(
       ctx,
       new AddVersionCommand(actor, { assetId, nextAssetId }),
     );

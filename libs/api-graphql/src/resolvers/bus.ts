@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus, ICommand, IQuery, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, Query, QueryBus } from '@nestjs/cqrs';
 import { requestContext } from '@dailies/events';
 import { GraphqlContext } from '../context';
 
@@ -11,14 +11,12 @@ export class Bus {
     private readonly queries: QueryBus,
   ) {}
 
-  command<T>(context: GraphqlContext, command: ICommand): Promise<T> {
-    return requestContext.run(this.scope(context), () =>
-      this.commands.execute<ICommand, T>(command),
-    );
+  command<R>(context: GraphqlContext, command: Command<R>): Promise<R> {
+    return requestContext.run(this.scope(context), () => this.commands.execute(command));
   }
 
-  query<T>(context: GraphqlContext, query: IQuery): Promise<T> {
-    return requestContext.run(this.scope(context), () => this.queries.execute<IQuery, T>(query));
+  query<R>(context: GraphqlContext, query: Query<R>): Promise<R> {
+    return requestContext.run(this.scope(context), () => this.queries.execute(query));
   }
 
   private scope(context: GraphqlContext) {

@@ -1,7 +1,5 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import {
-  AccountView,
-  AuditEntryView,
   GetAccountQuery,
   GetAssetQuery,
   GetMeQuery,
@@ -11,8 +9,6 @@ import {
   ListAuditLogQuery,
   ListNotificationsQuery,
   notFound,
-  Page,
-  SearchHit as SearchHitView,
   SearchProjectQuery,
 } from '@dailies/core';
 import { LegacyKind, ResolveLegacyIdQuery } from '@dailies/read-models-graphql';
@@ -46,7 +42,7 @@ export class QueryResolver {
   async account(@Context() ctx: GraphqlContext, @Args('id', { type: () => ID }) id: string) {
     const actor = await actorOf(ctx);
     const accountId = await this.resolveId(ctx, 'account', id, 'Account');
-    return this.bus.query<AccountView>(ctx, new GetAccountQuery(actor, accountId));
+    return this.bus.query(ctx, new GetAccountQuery(actor, accountId));
   }
 
   @Query(() => Team)
@@ -91,7 +87,7 @@ export class QueryResolver {
     @Args() page: PageArgs,
   ) {
     const actor = await actorOf(ctx);
-    const result = await this.bus.query<Page<SearchHitView>>(
+    const result = await this.bus.query(
       ctx,
       new SearchProjectQuery(actor, projectId, { ...pageOf(page), q }),
     );
@@ -106,10 +102,7 @@ export class QueryResolver {
   ) {
     const actor = await actorOf(ctx);
     const input = { ...pageOf(page), ...(filter?.unread ? { unread: 'true' } : {}) };
-    const result = await this.bus.query<Page<unknown>>(
-      ctx,
-      new ListNotificationsQuery(actor, input),
-    );
+    const result = await this.bus.query(ctx, new ListNotificationsQuery(actor, input));
     return toConnection(result);
   }
 
@@ -121,7 +114,7 @@ export class QueryResolver {
     @Args('filter', { type: () => AuditLogFilter, nullable: true }) filter?: AuditLogFilter,
   ) {
     const actor = await actorOf(ctx);
-    const result = await this.bus.query<Page<AuditEntryView>>(
+    const result = await this.bus.query(
       ctx,
       new ListAuditLogQuery(actor, accountId, { ...plain(filter), ...pageOf(page) }),
     );
@@ -134,7 +127,7 @@ export class QueryResolver {
     id: string,
     what: string,
   ): Promise<string> {
-    const resolved = await this.bus.query<string | null>(ctx, new ResolveLegacyIdQuery(kind, id));
+    const resolved = await this.bus.query(ctx, new ResolveLegacyIdQuery(kind, id));
     if (!resolved) throw notFound(what);
     return resolved;
   }

@@ -1,17 +1,11 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import {
-  AccountView,
-  CollaboratorView,
   ListCollaboratorsQuery,
   ListMyAccountsQuery,
   ListProjectsQuery,
   ListReviewLinksQuery,
   ListTeamsQuery,
   ListTrashQuery,
-  Page,
-  ProjectView,
-  ReviewLinkView,
-  TeamView,
 } from '@dailies/core';
 import { actorOf, GraphqlContext } from '../context';
 import { PageArgs, pageOf, toConnection } from '../types/connection';
@@ -46,9 +40,7 @@ export class UserRelations {
   @ResolveField(() => AccountConnection, { description: 'The accounts the caller belongs to' })
   async accounts(@Context() ctx: GraphqlContext, @Args() page: PageArgs) {
     const actor = await actorOf(ctx);
-    return toConnection(
-      await this.bus.query<Page<AccountView>>(ctx, new ListMyAccountsQuery(actor, pageOf(page))),
-    );
+    return toConnection(await this.bus.query(ctx, new ListMyAccountsQuery(actor, pageOf(page))));
   }
 }
 
@@ -60,10 +52,7 @@ export class AccountRelations {
   async teams(@Context() ctx: GraphqlContext, @Parent() account: Account, @Args() page: PageArgs) {
     const actor = await actorOf(ctx);
     return toConnection(
-      await this.bus.query<Page<TeamView>>(
-        ctx,
-        new ListTeamsQuery(actor, account.id, pageOf(page)),
-      ),
+      await this.bus.query(ctx, new ListTeamsQuery(actor, account.id, pageOf(page))),
     );
   }
 }
@@ -82,9 +71,7 @@ export class TeamRelations {
   ) {
     const actor = await actorOf(ctx);
     const query = { ...pageOf(page), ...(archived ? { archived: 'true' } : {}) };
-    return toConnection(
-      await this.bus.query<Page<ProjectView>>(ctx, new ListProjectsQuery(actor, team.id, query)),
-    );
+    return toConnection(await this.bus.query(ctx, new ListProjectsQuery(actor, team.id, query)));
   }
 }
 
@@ -105,10 +92,7 @@ export class ProjectRelations {
   ) {
     const actor = await actorOf(ctx);
     return toConnection(
-      await this.bus.query<Page<CollaboratorView>>(
-        ctx,
-        new ListCollaboratorsQuery(actor, project.id, pageOf(page)),
-      ),
+      await this.bus.query(ctx, new ListCollaboratorsQuery(actor, project.id, pageOf(page))),
     );
   }
 
@@ -120,10 +104,7 @@ export class ProjectRelations {
   ) {
     const actor = await actorOf(ctx);
     return toConnection(
-      await this.bus.query<Page<ReviewLinkView>>(
-        ctx,
-        new ListReviewLinksQuery(actor, project.id, pageOf(page)),
-      ),
+      await this.bus.query(ctx, new ListReviewLinksQuery(actor, project.id, pageOf(page))),
     );
   }
 
@@ -131,7 +112,7 @@ export class ProjectRelations {
   async trash(@Context() ctx: GraphqlContext, @Parent() project: Project, @Args() page: PageArgs) {
     const actor = await actorOf(ctx);
     return toConnection(
-      await this.bus.query<Page<Asset>>(ctx, new ListTrashQuery(actor, project.id, pageOf(page))),
+      await this.bus.query(ctx, new ListTrashQuery(actor, project.id, pageOf(page))),
     );
   }
 }

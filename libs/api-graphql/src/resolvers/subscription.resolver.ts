@@ -17,7 +17,7 @@ import { BoundedIterator } from '../live/bounded-iterator';
 import { assetTopic, LiveHub, projectTopic, userTopic } from '../live/live-hub';
 import { LiveMessage } from '../live/live-message';
 import { ASSET_KINDS, AssetChange, COMMENT_KINDS, CommentChange } from '../types/live';
-import { Asset, Notification } from '../types/models';
+import { Notification } from '../types/models';
 import { Bus } from './bus';
 
 /**
@@ -54,7 +54,7 @@ export class SubscriptionResolver {
     @Args('assetId', { type: () => ID }) assetId: string,
   ) {
     const actor = await refused(() => actorOf(ctx));
-    await refused(() => this.bus.query<Asset>(ctx, new GetAssetQuery(actor, assetId)));
+    await refused(() => this.bus.query(ctx, new GetAssetQuery(actor, assetId)));
     return this.stream(assetTopic(assetId), (message) => this.commentChange(ctx, actor, message));
   }
 
@@ -66,10 +66,7 @@ export class SubscriptionResolver {
     const actor = await refused(() => actorOf(ctx));
     return this.stream(userTopic(actor.id), async (message) => {
       try {
-        return await this.bus.query<NotificationView>(
-          ctx,
-          new GetNotificationQuery(actor, message.id),
-        );
+        return await this.bus.query(ctx, new GetNotificationQuery(actor, message.id));
       } catch (error) {
         // Deleted since (the user was removed): nothing to deliver.
         if (error instanceof DomainError && error.code === 'not_found') return null;
@@ -116,7 +113,7 @@ export class SubscriptionResolver {
         const commentId = message.commentId;
         // Shared by this user's subscribers here; per user, since likedByMe is theirs.
         comment = await this.hub.shared(`${message.id}|${actor.id}`, () =>
-          this.bus.query<CommentView>(ctx, new GetCommentQuery(actor, commentId)),
+          this.bus.query(ctx, new GetCommentQuery(actor, commentId)),
         );
       } catch (error) {
         // Private to the account's members, or deleted since: nothing to show this caller.

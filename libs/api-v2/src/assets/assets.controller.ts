@@ -17,7 +17,6 @@ import type { FastifyReply } from 'fastify';
 import {
   AddVersionCommand,
   addVersionInput,
-  AddVersionResult,
   CompleteUploadCommand,
   completeUploadInput,
   CopyAssetCommand,
@@ -225,7 +224,7 @@ export class AssetsController {
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result: AddVersionResult = await this.commands.execute(
+    const result = await this.commands.execute(
       new AddVersionCommand(actor, bodyWith(body, { assetId })),
     );
     if (result.createdStack) void reply.status(201);

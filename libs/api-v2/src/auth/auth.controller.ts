@@ -2,17 +2,14 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  IssuedSession,
   LogInCommand,
   logInInput,
-  LogInResult,
   LogOutCommand,
   logOutInput,
   RefreshSessionCommand,
   refreshSessionInput,
   SignUpCommand,
   signUpInput,
-  SignUpResult,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import {
@@ -38,7 +35,7 @@ export class AuthController {
   @ApiJson(201, 'Signed up and logged in', sessionSchema)
   @ApiProblems(400, 409, 413, 415)
   async signUp(@Body() body: unknown) {
-    const result: SignUpResult = await this.commands.execute(new SignUpCommand(body));
+    const result = await this.commands.execute(new SignUpCommand(body));
     return result;
   }
 
@@ -50,7 +47,7 @@ export class AuthController {
   @ApiJson(200, 'Logged in', sessionSchema)
   @ApiProblems(400, 401, 403, 429)
   async logIn(@Body() body: unknown, @ClientIp() ip: string) {
-    const result: LogInResult = await this.commands.execute(new LogInCommand(body, ip));
+    const result = await this.commands.execute(new LogInCommand(body, ip));
     return result;
   }
 
@@ -65,7 +62,7 @@ export class AuthController {
   @ApiJson(200, 'New tokens', sessionSchema)
   @ApiProblems(400, 401)
   async refresh(@Body() body: unknown) {
-    const result: IssuedSession = await this.commands.execute(new RefreshSessionCommand(body));
+    const result = await this.commands.execute(new RefreshSessionCommand(body));
     return result;
   }
 
