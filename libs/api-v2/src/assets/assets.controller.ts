@@ -40,17 +40,18 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
 import {
-  assetSchema,
-  createdAssetSchema,
+  assetViewSchema,
+  createdAssetViewSchema,
   searchHitSchema,
-  trashedAssetSchema,
+  trashedAssetViewSchema,
 } from './asset.schemas';
 
 const enumQuery = (name: string, values: string[], description?: string) =>
@@ -67,7 +68,7 @@ export class AssetsController {
 
   @Get('assets/:assetId')
   @ApiOperation({ summary: 'One asset, with its properties (a stack with its latest version)' })
-  @ApiJson(200, 'The asset', assetSchema)
+  @ApiJson(200, 'The asset', assetViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     return this.queries.execute(new GetAssetQuery(actor, assetId));
@@ -79,7 +80,7 @@ export class AssetsController {
     description: '`properties` replaces the whole object; at most 1 MB as JSON.',
   })
   @ApiJsonBody(updateAssetInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The asset', assetSchema)
+  @ApiJson(200, 'The asset', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409, 413)
   update(
     @CurrentUser() actor: UserActor,
@@ -97,7 +98,7 @@ export class AssetsController {
       'Restorable for 30 days. A trashed version leaves its stack (a stack left with one ' +
       'version turns back into that file). The root folder cannot be deleted (409).',
   })
-  @ApiJson(204, 'Trashed')
+  @ApiNoContent('Trashed')
   @ApiProblems(401, 403, 404, 409)
   async trash(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     await this.commands.execute(new TrashAssetCommand(actor, { assetId }));
@@ -116,7 +117,7 @@ export class AssetsController {
     ['uploading', 'transcoding', 'ready', 'failed'],
     'A stack matches on its latest version',
   )
-  @ApiJson(200, 'A page of assets', pageOf(assetSchema))
+  @ApiPage('A page of assets', assetViewSchema)
   @ApiProblems(400, 401, 404)
   children(
     @CurrentUser() actor: UserActor,
@@ -135,7 +136,7 @@ export class AssetsController {
       'siblings (default: the end).',
   })
   @ApiJsonBody(createAssetInput, { omit: ['parentId'] })
-  @ApiJson(201, 'The new asset', createdAssetSchema)
+  @ApiJson(201, 'The new asset', createdAssetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409, 413)
   create(
     @CurrentUser() actor: UserActor,
@@ -155,7 +156,7 @@ export class AssetsController {
       '(409 after).',
   })
   @ApiJsonBody(completeUploadInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The file', assetSchema)
+  @ApiJson(200, 'The file', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   completeUpload(
     @CurrentUser() actor: UserActor,
@@ -176,7 +177,7 @@ export class AssetsController {
       'left with one version turns back into that file).',
   })
   @ApiJsonBody(moveAssetInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The moved asset', assetSchema)
+  @ApiJson(200, 'The moved asset', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   move(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string, @Body() body: unknown) {
     return this.commands.execute(new MoveAssetCommand(actor, bodyWith(body, { assetId })));
@@ -188,7 +189,7 @@ export class AssetsController {
     description: 'New ids for the whole subtree; `withComments` copies comments and replies.',
   })
   @ApiJsonBody(copyAssetInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The copy', assetSchema)
+  @ApiJson(201, 'The copy', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   copy(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string, @Body() body: unknown) {
     return this.commands.execute(new CopyAssetCommand(actor, bodyWith(body, { assetId })));
@@ -201,7 +202,7 @@ export class AssetsController {
     description:
       'Back to its old parent if that is still there, else to the end of the root folder.',
   })
-  @ApiJson(200, 'The restored asset', assetSchema)
+  @ApiJson(200, 'The restored asset', assetViewSchema)
   @ApiProblems(401, 403, 404, 409)
   restore(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     return this.commands.execute(new RestoreAssetCommand(actor, { assetId }));
@@ -216,8 +217,8 @@ export class AssetsController {
       '`nextAssetId` as version 2. On a stack: `nextAssetId` becomes the latest version (200).',
   })
   @ApiJsonBody(addVersionInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The new version stack', assetSchema)
-  @ApiJson(200, 'The version stack', assetSchema)
+  @ApiJson(201, 'The new version stack', assetViewSchema)
+  @ApiJson(200, 'The version stack', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   async addVersion(
     @CurrentUser() actor: UserActor,
@@ -235,7 +236,7 @@ export class AssetsController {
   @Get('assets/:assetId/versions')
   @ApiOperation({ summary: 'The versions of a stack, version 1 first' })
   @ApiPagination()
-  @ApiJson(200, 'A page of versions', pageOf(assetSchema))
+  @ApiPage('A page of versions', assetViewSchema)
   @ApiProblems(400, 401, 404, 409)
   versions(
     @CurrentUser() actor: UserActor,
@@ -248,7 +249,7 @@ export class AssetsController {
   @Get('projects/:projectId/trash')
   @ApiOperation({ summary: 'What was trashed in a project, newest first' })
   @ApiPagination()
-  @ApiJson(200, 'A page of trashed assets', pageOf(trashedAssetSchema))
+  @ApiPage('A page of trashed assets', trashedAssetViewSchema)
   @ApiProblems(400, 401, 404)
   trashList(
     @CurrentUser() actor: UserActor,
@@ -265,7 +266,7 @@ export class AssetsController {
   })
   @ApiQuery({ name: 'q', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } })
   @ApiPagination()
-  @ApiJson(200, 'A page of hits', pageOf(searchHitSchema))
+  @ApiPage('A page of hits', searchHitSchema)
   @ApiProblems(400, 401, 404)
   search(
     @CurrentUser() actor: UserActor,

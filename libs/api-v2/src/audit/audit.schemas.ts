@@ -1,34 +1,30 @@
-// Response shapes of the audit log routes (JSON Schema 2020-12).
+import { AuditEntryView } from '@dailies/core';
+import { z } from 'zod';
+import { sameShape } from '../view-schema-kit';
 
-const str = { type: 'string' };
-const optionalStr = { type: ['string', 'null'] };
+// Response shapes of the audit log routes (named components of the document).
 
-export const auditEntrySchema = {
-  type: 'object',
-  properties: {
-    eventId: { ...str, description: 'The id of the event this entry records' },
-    action: { ...str, description: 'The event name, e.g. comment.created' },
-    occurredAt: { type: 'string', format: 'date-time' },
-    actor: {
-      type: 'object',
-      properties: {
-        type: { enum: ['user', 'staff', 'system', 'anonymous'] },
-        id: {
-          ...optionalStr,
-          description: 'User or staff id, system job name, or (anonymous) the review link id',
-        },
-        detail: {
-          ...optionalStr,
-          description: 'api_token:<id>, a staff e-mail, or an anonymous display name',
-        },
-      },
-    },
-    subject: { type: 'object', properties: { type: str, id: str } },
-    accountId: optionalStr,
-    teamId: optionalStr,
-    projectId: optionalStr,
-    details: { type: 'object', description: "The event's payload, secrets removed" },
-    requestId: optionalStr,
-    ip: optionalStr,
-  },
-};
+export const auditEntryViewSchema = z
+  .object({
+    eventId: z.string().meta({ description: 'The id of the event this entry records' }),
+    action: z.string().meta({ description: 'The event name, e.g. comment.created' }),
+    occurredAt: z.date(),
+    actor: z.object({
+      type: z.string().meta({ examples: ['user', 'staff', 'system', 'anonymous'] }),
+      id: z.string().nullable().meta({
+        description: 'User or staff id, system job name, or (anonymous) the review link id',
+      }),
+      detail: z.string().nullable().meta({
+        description: 'api_token:<id>, a staff e-mail, or an anonymous display name',
+      }),
+    }),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    accountId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    projectId: z.string().nullable(),
+    details: z.unknown().meta({ description: "The event's payload, secrets removed" }),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntryView' });
+sameShape<z.infer<typeof auditEntryViewSchema>, AuditEntryView>(true);

@@ -1,54 +1,60 @@
-// Response shapes of the comment routes for the OpenAPI document (JSON Schema 2020-12).
+import { CommentAuthorView, CommentThreadView, CommentView } from '@dailies/core';
+import { z } from 'zod';
+import { isoTime, sameShape } from '../view-schema-kit';
 
-const str = { type: 'string' };
-const time = { type: 'string', format: 'date-time' };
-const nullable = (schema: Record<string, unknown>) => ({ ...schema, type: [schema.type, 'null'] });
-const int = { type: 'integer' };
+// Response shapes of the comment routes (named components of the document).
 
-const author = {
-  type: 'object',
-  description:
-    'A signed-in author `{id, name}`, or an anonymous reviewer `{id: null, name, anonymous: true}`',
-  properties: { id: nullable(str), name: str, anonymous: { type: 'boolean' } },
-  required: ['id', 'name'],
-};
+export const commentAuthorViewSchema = z
+  .union([
+    z.object({ id: z.string(), name: z.string() }),
+    z.object({ id: z.null(), name: z.string(), anonymous: z.literal(true) }),
+  ])
+  .meta({
+    id: 'CommentAuthorView',
+    description: 'A signed-in author, or an anonymous reviewer who commented through a review link',
+  });
+sameShape<z.infer<typeof commentAuthorViewSchema>, CommentAuthorView>(true);
 
-const commentProperties = {
-  id: str,
-  assetId: {
-    ...str,
-    description: 'The file (a version stack’s comments live on its head version)',
-  },
-  projectId: str,
-  parentId: { ...nullable(str), description: 'The top-level comment of a reply' },
-  author,
-  text: str,
-  timestamp: { ...nullable(int), description: 'Frame the comment points at' },
-  duration: { ...nullable(int), description: 'Frames from the timestamp' },
-  annotation: { description: 'The drawing (JSON object or array) or null' },
-  private: { type: 'boolean', description: 'Only members of the account see it' },
-  mentions: {
-    type: 'array',
-    items: { type: 'object', properties: { userId: str, name: str } },
-  },
-  completed: { type: 'boolean' },
-  completedAt: nullable(time),
-  completedBy: { type: ['object', 'null'], properties: { id: str, name: str } },
-  likeCount: int,
-  likedByMe: { type: 'boolean' },
-  editedAt: nullable(time),
-  legacyId: nullable(str),
-  createdAt: time,
-  updatedAt: time,
-};
+export const commentViewSchema = z
+  .object({
+    id: z.string(),
+    assetId: z
+      .string()
+      .meta({ description: 'The file (a version stack’s comments live on its head version)' }),
+    projectId: z.string(),
+    parentId: z.string().nullable().meta({ description: 'The top-level comment of a reply' }),
+    author: commentAuthorViewSchema,
+    text: z.string(),
+    timestamp: z
+      .int()
+      .nullable()
+      .meta({ description: 'Frame the comment points at (null: the whole asset)' }),
+    duration: z
+      .int()
+      .nullable()
+      .meta({ description: 'Length in frames of the commented range, from timestamp' }),
+    annotation: z
+      .unknown()
+      .meta({ description: 'The drawing (JSON), as the client sent it, or null' }),
+    private: z.boolean().meta({ description: 'Only members of the account see it' }),
+    mentions: z.array(z.object({ userId: z.string(), name: z.string() })),
+    completed: z.boolean(),
+    completedAt: isoTime.nullable(),
+    completedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    likeCount: z.int(),
+    likedByMe: z.boolean(),
+    editedAt: isoTime.nullable(),
+    legacyId: z.string().nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'CommentView' });
+sameShape<z.infer<typeof commentViewSchema>, CommentView>(true);
 
-export const commentSchema = { type: 'object', properties: commentProperties };
-
-export const commentThreadSchema = {
-  type: 'object',
-  description: 'A top-level comment with its replies (oldest first); a reply has no `replies`',
-  properties: {
-    ...commentProperties,
-    replies: { type: 'array', items: commentSchema },
-  },
-};
+export const commentThreadViewSchema = commentViewSchema
+  .extend({ replies: z.array(commentViewSchema) })
+  .meta({
+    id: 'CommentThreadView',
+    description: 'A top-level comment with its replies (oldest first)',
+  });
+sameShape<z.infer<typeof commentThreadViewSchema>, CommentThreadView>(true);

@@ -1,67 +1,72 @@
-import { emailCadences, notificationKinds } from '@dailies/core';
+import {
+  emailCadences,
+  NotificationPage,
+  NotificationPreferences,
+  notificationKinds,
+  NotificationView,
+  UnreadCountView,
+} from '@dailies/core';
+import { z } from 'zod';
+import { sameShape } from '../view-schema-kit';
 
-// Response shapes of /v2/me/notification* for the OpenAPI document (JSON Schema 2020-12).
+// Response shapes of /v2/me/notification* (named components of the document).
 
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-const time = { type: 'string', format: 'date-time' };
+export const notificationViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string().meta({ examples: [...notificationKinds] }),
+    title: z.string(),
+    body: z.string().nullable(),
+    read: z.boolean(),
+    readAt: z.date().nullable(),
+    accountId: z.string().nullable(),
+    projectId: z.string().nullable(),
+    assetId: z.string().nullable(),
+    commentId: z.string().nullable(),
+    actorId: z.string().nullable(),
+    actorName: z.string(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'NotificationView' });
+sameShape<z.infer<typeof notificationViewSchema>, NotificationView>(true);
 
-export const notificationSchema = {
-  type: 'object',
-  properties: {
-    id: str,
-    kind: { enum: [...notificationKinds] },
-    title: str,
-    body: nullableStr,
-    read: { type: 'boolean' },
-    readAt: { type: ['string', 'null'], format: 'date-time' },
-    accountId: nullableStr,
-    projectId: nullableStr,
-    assetId: nullableStr,
-    commentId: nullableStr,
-    actorId: nullableStr,
-    actorName: str,
-    createdAt: time,
-  },
-};
+export const notificationPageSchema = z
+  .object({
+    data: z.array(notificationViewSchema),
+    nextCursor: z.string().nullable(),
+    unreadCount: z.int(),
+  })
+  .meta({ id: 'NotificationPage', description: 'A page of the inbox, with the unread count' });
+sameShape<z.infer<typeof notificationPageSchema>, NotificationPage>(true);
 
-export const notificationPageSchema = {
-  type: 'object',
-  properties: {
-    data: { type: 'array', items: notificationSchema },
-    nextCursor: nullableStr,
-    unreadCount: { type: 'integer' },
-  },
-  required: ['data', 'nextCursor', 'unreadCount'],
-};
+export const unreadCountViewSchema = z
+  .object({ unreadCount: z.int() })
+  .meta({ id: 'UnreadCountView' });
+sameShape<z.infer<typeof unreadCountViewSchema>, UnreadCountView>(true);
 
-export const unreadCountSchema = {
-  type: 'object',
-  properties: { unreadCount: { type: 'integer' } },
-  required: ['unreadCount'],
-};
+const kindSettingsSchema = z
+  .object(
+    Object.fromEntries(
+      notificationKinds.map((kind) => [
+        kind,
+        z.object({ inApp: z.boolean(), email: z.enum(emailCadences) }),
+      ]),
+    ) as Record<
+      (typeof notificationKinds)[number],
+      z.ZodObject<{
+        inApp: z.ZodBoolean;
+        email: z.ZodEnum<{ [K in (typeof emailCadences)[number]]: K }>;
+      }>
+    >,
+  )
+  .meta({ id: 'NotificationKindSettings', description: 'In-app and e-mail choice per kind' });
 
-const kindSettingsSchema = {
-  type: 'object',
-  properties: Object.fromEntries(
-    notificationKinds.map((kind) => [
-      kind,
-      {
-        type: 'object',
-        properties: { inApp: { type: 'boolean' }, email: { enum: [...emailCadences] } },
-      },
-    ]),
-  ),
-};
-
-export const notificationPreferencesSchema = {
-  type: 'object',
-  properties: {
+export const notificationPreferencesSchema = z
+  .object({
     defaults: kindSettingsSchema,
-    projects: {
-      type: 'object',
-      description: 'Per project id: the settings that apply in that project',
-      additionalProperties: kindSettingsSchema,
-    },
-  },
-};
+    projects: z
+      .record(z.string(), kindSettingsSchema)
+      .meta({ description: 'Per project id: the settings that apply in that project' }),
+  })
+  .meta({ id: 'NotificationPreferences' });
+sameShape<z.infer<typeof notificationPreferencesSchema>, NotificationPreferences>(true);

@@ -1,15 +1,21 @@
-// Response shapes of the usage routes (JSON Schema 2020-12).
+import { UsageView } from '@dailies/core';
+import { z } from 'zod';
+import { sameShape } from '../view-schema-kit';
 
-export const usageSchema = {
-  type: 'object',
-  properties: {
-    accountId: { type: 'string' },
-    storageBytes: {
-      type: 'integer',
-      description: 'Bytes of uploaded files, trash included, until purged',
-    },
-    storageLimitBytes: { type: 'integer' },
-    assetCount: { type: 'integer', description: 'Files, trash included, until purged' },
-    updatedAt: { type: ['string', 'null'], format: 'date-time' },
-  },
-};
+// Response shapes of the usage routes (named components of the document).
+
+export const usageViewSchema = z
+  .object({
+    accountId: z.string(),
+    storageBytes: z
+      .int()
+      .meta({ description: 'Bytes of uploaded files, trash included, until purged' }),
+    storageLimitBytes: z.int(),
+    assetCount: z.int().meta({ description: 'Files, trash included, until purged' }),
+    updatedAt: z
+      .date()
+      .nullable()
+      .meta({ description: 'When the figures last changed; null while nothing was counted' }),
+  })
+  .meta({ id: 'UsageView' });
+sameShape<z.infer<typeof usageViewSchema>, UsageView>(true);
