@@ -2,18 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accountViewSchema,
   ChangeMemberRoleCommand,
   changeMemberRoleInput,
+  createdInvitationViewSchema,
   CreateInvitationCommand,
   createInvitationInput,
   CreateTeamCommand,
   createTeamInput,
   GetAccountQuery,
+  invitationViewSchema,
   ListInvitationsQuery,
   ListMembersQuery,
   ListMyAccountsQuery,
   ListTeamsQuery,
+  memberViewSchema,
   RemoveMemberCommand,
+  teamViewSchema,
   UpdateAccountCommand,
   updateAccountInput,
 } from '@dailies/core';
@@ -28,13 +33,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import {
-  accountViewSchema,
-  createdInvitationViewSchema,
-  invitationViewSchema,
-  memberViewSchema,
-  teamViewSchema,
-} from '../schemas';
 
 @ApiTags('accounts')
 @ApiBearerAuth()

@@ -18,12 +18,14 @@ import {
   AddVersionCommand,
   addVersionInput,
   AddVersionResult,
+  assetViewSchema,
   CompleteUploadCommand,
   completeUploadInput,
   CopyAssetCommand,
   copyAssetInput,
   CreateAssetCommand,
   createAssetInput,
+  createdAssetViewSchema,
   GetAssetQuery,
   ListChildrenQuery,
   ListTrashQuery,
@@ -31,8 +33,10 @@ import {
   MoveAssetCommand,
   moveAssetInput,
   RestoreAssetCommand,
+  searchHitSchema,
   SearchProjectQuery,
   TrashAssetCommand,
+  trashedAssetViewSchema,
   UpdateAssetCommand,
   updateAssetInput,
 } from '@dailies/core';
@@ -47,12 +51,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import {
-  assetViewSchema,
-  createdAssetViewSchema,
-  searchHitSchema,
-  trashedAssetViewSchema,
-} from './asset.schemas';
 
 const enumQuery = (name: string, values: string[], description?: string) =>
   ApiQuery({ name, required: false, schema: { type: 'string', enum: values }, description });

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ListAuditLogQuery } from '@dailies/core';
+import { auditEntryViewSchema, ListAuditLogQuery } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiPage, ApiPagination, ApiProblems, CurrentUser } from '@dailies/http';
-import { auditEntryViewSchema } from './audit.schemas';
 
 const time = { type: 'string', format: 'date-time' };
 

@@ -25,7 +25,7 @@ import {
   CurrentUser,
   Public,
 } from '@dailies/http';
-import { logInResultSchema, sessionViewSchema, signUpResultSchema } from '../schemas';
+import { logInResultSchema, sessionViewSchema, signUpResultSchema } from './session.schemas';
 
 @ApiTags('auth')
 @Controller('v2/auth')

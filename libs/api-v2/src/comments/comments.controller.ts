@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  commentThreadViewSchema,
+  commentViewSchema,
   CompleteCommentCommand,
   CreateCommentCommand,
   createCommentInput,
@@ -27,7 +29,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { commentViewSchema, commentThreadViewSchema } from './comment.schemas';
 
 @ApiTags('comments')
 @ApiBearerAuth()

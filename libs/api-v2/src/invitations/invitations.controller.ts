@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AcceptInvitationCommand,
   acceptInvitationInput,
+  accountViewSchema,
   RevokeInvitationCommand,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
@@ -15,7 +16,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { accountViewSchema } from '../schemas';
 
 @ApiTags('invitations')
 @ApiBearerAuth()

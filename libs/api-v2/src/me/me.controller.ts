@@ -2,10 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  apiTokenViewSchema,
   CreateApiTokenCommand,
   createApiTokenInput,
+  createdApiTokenViewSchema,
   GetMeQuery,
   ListApiTokensQuery,
+  meViewSchema,
   RevokeApiTokenCommand,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
@@ -19,7 +22,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { apiTokenViewSchema, createdApiTokenViewSchema, meViewSchema } from '../schemas';
 
 @ApiTags('me')
 @ApiBearerAuth()

@@ -3,32 +3,14 @@ import {
   NotificationPage,
   NotificationPreferences,
   notificationKinds,
-  NotificationView,
+  notificationViewSchema,
   UnreadCountView,
 } from '@dailies/core';
 import { z } from 'zod';
 import { sameShape } from '../view-schema-kit';
 
-// Response shapes of /v2/me/notification* (named components of the document).
-
-export const notificationViewSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string().meta({ examples: [...notificationKinds] }),
-    title: z.string(),
-    body: z.string().nullable(),
-    read: z.boolean(),
-    readAt: z.date().nullable(),
-    accountId: z.string().nullable(),
-    projectId: z.string().nullable(),
-    assetId: z.string().nullable(),
-    commentId: z.string().nullable(),
-    actorId: z.string().nullable(),
-    actorName: z.string(),
-    createdAt: z.date(),
-  })
-  .meta({ id: 'NotificationView' });
-sameShape<z.infer<typeof notificationViewSchema>, NotificationView>(true);
+// Answers of /v2/me/notification* beyond the notification view. Their types live with the
+// notification use cases; the compile-time proofs keep these documented shapes equal to them.
 
 export const notificationPageSchema = z
   .object({

@@ -6,12 +6,14 @@ import {
   addCollaboratorInput,
   ChangeCollaboratorRoleCommand,
   changeCollaboratorRoleInput,
+  collaboratorViewSchema,
   CreateProjectCommand,
   createProjectInput,
   DeleteProjectCommand,
   GetProjectQuery,
   ListCollaboratorsQuery,
   ListProjectsQuery,
+  projectViewSchema,
   RemoveCollaboratorCommand,
   UpdateProjectCommand,
   updateProjectInput,
@@ -27,7 +29,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { collaboratorViewSchema, projectViewSchema } from './project.schemas';
 
 @ApiTags('projects')
 @ApiBearerAuth()

@@ -7,6 +7,7 @@ import {
   DeleteReviewLinkCommand,
   GetReviewLinkQuery,
   ListReviewLinksQuery,
+  reviewLinkViewSchema,
   UpdateReviewLinkCommand,
   updateReviewLinkInput,
 } from '@dailies/core';
@@ -21,7 +22,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { reviewLinkViewSchema } from './review-link.schemas';
 
 @ApiTags('review-links')
 @ApiBearerAuth()

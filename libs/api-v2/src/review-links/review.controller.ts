@@ -2,11 +2,13 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  commentThreadViewSchema,
   CreateReviewCommentCommand,
   createReviewCommentInput,
   ListReviewCommentsQuery,
   OpenReviewLinkQuery,
   ReviewCredentials,
+  reviewPageViewSchema,
 } from '@dailies/core';
 import {
   ApiJson,
@@ -18,8 +20,6 @@ import {
   ClientIp,
   Public,
 } from '@dailies/http';
-import { commentThreadViewSchema } from '../comments/comment.schemas';
-import { reviewPageViewSchema } from './review-link.schemas';
 
 const PASSWORD_HEADER = 'x-review-password';
 

@@ -6,8 +6,10 @@ import {
   DeleteTeamCommand,
   GetTeamQuery,
   ListTeamMembersQuery,
+  memberViewSchema,
   RemoveTeamMemberCommand,
   teamMemberInput,
+  teamViewSchema,
   UpdateTeamCommand,
   updateTeamInput,
 } from '@dailies/core';
@@ -22,7 +24,6 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
-import { memberViewSchema, teamViewSchema } from '../schemas';
 
 @ApiTags('teams')
 @ApiBearerAuth()

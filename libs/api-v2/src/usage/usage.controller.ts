@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetUsageQuery } from '@dailies/core';
+import { GetUsageQuery, usageViewSchema } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiJson, ApiProblems, CurrentUser } from '@dailies/http';
-import { usageViewSchema } from './usage.schemas';
 
 @ApiTags('usage')
 @ApiBearerAuth()
