@@ -86,6 +86,22 @@ describe('The OpenAPI document', () => {
     );
   });
 
+  it('repeats no anonymous object shape: a shape used twice is a named component', () => {
+    const seen = new Map<string, string[]>();
+    const walk = (node: unknown, path: string, top: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}/${i}`, false));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (!top && schema.type === 'object' && schema.properties) {
+        const key = JSON.stringify(schema);
+        seen.set(key, [...(seen.get(key) ?? []), path]);
+      }
+      for (const [key, value] of Object.entries(schema)) walk(value, `${path}/${key}`, false);
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) walk(schema, name, true);
+    expect([...seen.values()].filter((paths) => paths.length > 1)).toEqual([]);
+  });
+
   it('generates a client with named views whose fields are required where the view says so', async () => {
     const types = await generatedClientTypes(doc);
     const comment = generatedSchema(types, 'CommentView');

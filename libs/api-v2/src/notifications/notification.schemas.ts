@@ -26,22 +26,18 @@ export const unreadCountViewSchema = z
   .meta({ id: 'UnreadCountView' });
 sameShape<z.infer<typeof unreadCountViewSchema>, UnreadCountView>(true);
 
+const kindSettingSchema = z
+  .object({ inApp: z.boolean(), email: z.enum(emailCadences) })
+  .meta({ id: 'NotificationKindSetting', description: 'In-app and e-mail choice for one kind' });
+
 const kindSettingsSchema = z
   .object(
-    Object.fromEntries(
-      notificationKinds.map((kind) => [
-        kind,
-        z.object({ inApp: z.boolean(), email: z.enum(emailCadences) }),
-      ]),
-    ) as Record<
+    Object.fromEntries(notificationKinds.map((kind) => [kind, kindSettingSchema])) as Record<
       (typeof notificationKinds)[number],
-      z.ZodObject<{
-        inApp: z.ZodBoolean;
-        email: z.ZodEnum<{ [K in (typeof emailCadences)[number]]: K }>;
-      }>
+      typeof kindSettingSchema
     >,
   )
-  .meta({ id: 'NotificationKindSettings', description: 'In-app and e-mail choice per kind' });
+  .meta({ id: 'NotificationKindSettings', description: 'The choice for every kind' });
 
 export const notificationPreferencesSchema = z
   .object({

@@ -5,10 +5,15 @@ import { isoTime } from '../../../shared/views/iso-time';
 // What the comment use cases hand to transports: plain JSON-ready objects. The zod schemas are
 // the one definition of each shape: the types below and the OpenAPI document derive from them.
 
+/** A user as comments show them: id and current name. */
+export const userRefViewSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .meta({ id: 'UserRefView', description: 'A user: id and current name' });
+
 /** A signed-in author, or an anonymous reviewer who commented through a review link. */
 export const commentAuthorViewSchema = z
   .union([
-    z.object({ id: z.string(), name: z.string() }),
+    userRefViewSchema,
     z.object({ id: z.null(), name: z.string(), anonymous: z.literal(true) }),
   ])
   .meta({
@@ -47,7 +52,7 @@ export const commentViewSchema = z
     mentions: z.array(commentMentionViewSchema),
     completed: z.boolean(),
     completedAt: isoTime.nullable(),
-    completedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    completedBy: userRefViewSchema.nullable(),
     likeCount: z.int(),
     likedByMe: z.boolean(),
     editedAt: isoTime.nullable(),
