@@ -1,6 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
+import { pageSchemaOf, schemaRef } from './openapi-schemas';
+
+export { ApiProblems, problemSchema } from './openapi-problems';
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema's input. */
 export function jsonSchemaOf(schema: z.ZodType, omit: string[] = []): Record<string, unknown> {
@@ -25,57 +28,13 @@ export function jsonSchemaOf(schema: z.ZodType, omit: string[] = []): Record<str
  */
 export function ApiJsonBody(
   schema: z.ZodType,
-  options: { omit?: string[]; description?: string } = {},
+  options: { omit?: string[]; description?: string; required?: boolean } = {},
 ) {
   return ApiBody({
     schema: jsonSchemaOf(schema, options.omit) as never,
     description: options.description,
+    required: options.required ?? true,
   });
-}
-
-const problemSchema = {
-  type: 'object',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    requestId: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-  required: ['type', 'title', 'status', 'detail'],
-};
-
-const problemDescriptions: Record<number, string> = {
-  400: 'Invalid input: `errors` lists each field to fix',
-  401: 'Missing, invalid or expired token',
-  403: 'Visible, but your role may not do this',
-  404: 'Not found (or not visible to you)',
-  409: 'Conflicts with the current state',
-  410: 'No longer available',
-  413: 'Body larger than 1 MB',
-  415: 'Body is not JSON',
-  429: 'Too many requests; see Retry-After',
-};
-
-/** The problem+json answers a route can give. */
-export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: problemDescriptions[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: problemSchema as never } },
-      }),
-    ),
-  );
 }
 
 /** `?limit=&cursor=` of every list. */
@@ -95,23 +54,21 @@ export function ApiPagination() {
   );
 }
 
-/** A JSON answer with an example-free schema sketch. */
-export function ApiJson(
-  status: number,
-  description: string,
-  schema: Record<string, unknown> = { type: 'object' },
-) {
+/** A JSON answer whose body is a named view (`.meta({ id })`), documented as its component. */
+export function ApiJson(status: number, description: string, schema: z.ZodType) {
   return ApiResponse({
     status,
     description,
-    content: { 'application/json': { schema: schema as never } },
+    content: { 'application/json': { schema: schemaRef(schema) } },
   });
 }
 
-export function pageOf(item: Record<string, unknown>): Record<string, unknown> {
-  return {
-    type: 'object',
-    properties: { data: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
-    required: ['data', 'nextCursor'],
-  };
+/** A page of a named view: `{data: View[], nextCursor}`, named `<View>Page`. */
+export function ApiPage(description: string, item: z.ZodType) {
+  return ApiJson(200, description, pageSchemaOf(item));
+}
+
+/** An answer without a body (204). */
+export function ApiNoContent(description: string) {
+  return ApiResponse({ status: 204, description });
 }

@@ -2,18 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accountViewSchema,
   ChangeMemberRoleCommand,
   changeMemberRoleInput,
+  createdInvitationViewSchema,
   CreateInvitationCommand,
   createInvitationInput,
   CreateTeamCommand,
   createTeamInput,
   GetAccountQuery,
+  invitationViewSchema,
   ListInvitationsQuery,
   ListMembersQuery,
   ListMyAccountsQuery,
   ListTeamsQuery,
+  memberViewSchema,
   RemoveMemberCommand,
+  teamViewSchema,
   UpdateAccountCommand,
   updateAccountInput,
 } from '@dailies/core';
@@ -21,13 +26,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { accountSchema, invitationSchema, memberSchema, teamSchema } from '../schemas';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -41,7 +46,7 @@ export class AccountsController {
   @Get()
   @ApiOperation({ summary: 'The accounts I belong to' })
   @ApiPagination()
-  @ApiJson(200, 'A page of accounts', pageOf(accountSchema))
+  @ApiPage('A page of accounts', accountViewSchema)
   @ApiProblems(400, 401)
   list(@CurrentUser() actor: UserActor, @Query() query: Record<string, string>) {
     return this.queries.execute(new ListMyAccountsQuery(actor, query));
@@ -49,7 +54,7 @@ export class AccountsController {
 
   @Get(':accountId')
   @ApiOperation({ summary: 'One account' })
-  @ApiJson(200, 'The account', accountSchema)
+  @ApiJson(200, 'The account', accountViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('accountId') accountId: string) {
     return this.queries.execute(new GetAccountQuery(actor, accountId));
@@ -58,7 +63,7 @@ export class AccountsController {
   @Patch(':accountId')
   @ApiOperation({ summary: 'Rename (owners, admins) or change plan (owner)' })
   @ApiJsonBody(updateAccountInput, { omit: ['accountId'] })
-  @ApiJson(200, 'The account', accountSchema)
+  @ApiJson(200, 'The account', accountViewSchema)
   @ApiProblems(400, 401, 403, 404)
   update(
     @CurrentUser() actor: UserActor,
@@ -71,7 +76,7 @@ export class AccountsController {
   @Get(':accountId/members')
   @ApiOperation({ summary: 'Members of the account, in the order they joined' })
   @ApiPagination()
-  @ApiJson(200, 'A page of members', pageOf(memberSchema))
+  @ApiPage('A page of members', memberViewSchema)
   @ApiProblems(400, 401, 404)
   members(
     @CurrentUser() actor: UserActor,
@@ -84,7 +89,7 @@ export class AccountsController {
   @Patch(':accountId/members/:userId')
   @ApiOperation({ summary: "Change a member's role; `owner` transfers ownership (owner only)" })
   @ApiJsonBody(changeMemberRoleInput, { omit: ['accountId', 'userId'] })
-  @ApiJson(200, 'The member', memberSchema)
+  @ApiJson(200, 'The member', memberViewSchema)
   @ApiProblems(400, 401, 403, 404)
   changeRole(
     @CurrentUser() actor: UserActor,
@@ -100,7 +105,7 @@ export class AccountsController {
   @Delete(':accountId/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (or leave); the owner cannot be removed' })
-  @ApiJson(204, 'Removed')
+  @ApiNoContent('Removed')
   @ApiProblems(401, 403, 404, 409)
   async removeMember(
     @CurrentUser() actor: UserActor,
@@ -113,7 +118,7 @@ export class AccountsController {
   @Get(':accountId/teams')
   @ApiOperation({ summary: 'Teams of the account' })
   @ApiPagination()
-  @ApiJson(200, 'A page of teams', pageOf(teamSchema))
+  @ApiPage('A page of teams', teamViewSchema)
   @ApiProblems(400, 401, 404)
   teams(
     @CurrentUser() actor: UserActor,
@@ -126,7 +131,7 @@ export class AccountsController {
   @Post(':accountId/teams')
   @ApiOperation({ summary: 'Create a team (owners, admins); the creator joins it' })
   @ApiJsonBody(createTeamInput, { omit: ['accountId'] })
-  @ApiJson(201, 'The team', teamSchema)
+  @ApiJson(201, 'The team', teamViewSchema)
   @ApiProblems(400, 401, 403, 404)
   createTeam(
     @CurrentUser() actor: UserActor,
@@ -139,7 +144,7 @@ export class AccountsController {
   @Get(':accountId/invitations')
   @ApiOperation({ summary: 'Invitations of the account, newest first (owners, admins)' })
   @ApiPagination()
-  @ApiJson(200, 'A page of invitations', pageOf(invitationSchema))
+  @ApiPage('A page of invitations', invitationViewSchema)
   @ApiProblems(400, 401, 403, 404)
   invitations(
     @CurrentUser() actor: UserActor,
@@ -154,7 +159,7 @@ export class AccountsController {
     summary: 'Invite an email (optionally into a team); the answer carries the token once',
   })
   @ApiJsonBody(createInvitationInput, { omit: ['accountId'] })
-  @ApiJson(201, 'The invitation with its token', invitationSchema)
+  @ApiJson(201, 'The invitation with its token', createdInvitationViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   invite(
     @CurrentUser() actor: UserActor,

@@ -17,12 +17,14 @@ import type { FastifyReply } from 'fastify';
 import {
   AddVersionCommand,
   addVersionInput,
+  assetViewSchema,
   CompleteUploadCommand,
   completeUploadInput,
   CopyAssetCommand,
   copyAssetInput,
   CreateAssetCommand,
   createAssetInput,
+  createdAssetViewSchema,
   GetAssetQuery,
   ListChildrenQuery,
   ListTrashQuery,
@@ -30,8 +32,10 @@ import {
   MoveAssetCommand,
   moveAssetInput,
   RestoreAssetCommand,
+  searchHitSchema,
   SearchProjectQuery,
   TrashAssetCommand,
+  trashedAssetViewSchema,
   UpdateAssetCommand,
   updateAssetInput,
 } from '@dailies/core';
@@ -39,18 +43,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import {
-  assetSchema,
-  createdAssetSchema,
-  searchHitSchema,
-  trashedAssetSchema,
-} from './asset.schemas';
 
 const enumQuery = (name: string, values: string[], description?: string) =>
   ApiQuery({ name, required: false, schema: { type: 'string', enum: values }, description });
@@ -66,7 +65,7 @@ export class AssetsController {
 
   @Get('assets/:assetId')
   @ApiOperation({ summary: 'One asset, with its properties (a stack with its latest version)' })
-  @ApiJson(200, 'The asset', assetSchema)
+  @ApiJson(200, 'The asset', assetViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     return this.queries.execute(new GetAssetQuery(actor, assetId));
@@ -78,7 +77,7 @@ export class AssetsController {
     description: '`properties` replaces the whole object; at most 1 MB as JSON.',
   })
   @ApiJsonBody(updateAssetInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The asset', assetSchema)
+  @ApiJson(200, 'The asset', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409, 413)
   update(
     @CurrentUser() actor: UserActor,
@@ -96,7 +95,7 @@ export class AssetsController {
       'Restorable for 30 days. A trashed version leaves its stack (a stack left with one ' +
       'version turns back into that file). The root folder cannot be deleted (409).',
   })
-  @ApiJson(204, 'Trashed')
+  @ApiNoContent('Trashed')
   @ApiProblems(401, 403, 404, 409)
   async trash(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     await this.commands.execute(new TrashAssetCommand(actor, { assetId }));
@@ -115,7 +114,7 @@ export class AssetsController {
     ['uploading', 'transcoding', 'ready', 'failed'],
     'A stack matches on its latest version',
   )
-  @ApiJson(200, 'A page of assets', pageOf(assetSchema))
+  @ApiPage('A page of assets', assetViewSchema)
   @ApiProblems(400, 401, 404)
   children(
     @CurrentUser() actor: UserActor,
@@ -134,7 +133,7 @@ export class AssetsController {
       'siblings (default: the end).',
   })
   @ApiJsonBody(createAssetInput, { omit: ['parentId'] })
-  @ApiJson(201, 'The new asset', createdAssetSchema)
+  @ApiJson(201, 'The new asset', createdAssetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409, 413)
   create(
     @CurrentUser() actor: UserActor,
@@ -154,7 +153,7 @@ export class AssetsController {
       '(409 after).',
   })
   @ApiJsonBody(completeUploadInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The file', assetSchema)
+  @ApiJson(200, 'The file', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   completeUpload(
     @CurrentUser() actor: UserActor,
@@ -175,7 +174,7 @@ export class AssetsController {
       'left with one version turns back into that file).',
   })
   @ApiJsonBody(moveAssetInput, { omit: ['assetId'] })
-  @ApiJson(200, 'The moved asset', assetSchema)
+  @ApiJson(200, 'The moved asset', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   move(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string, @Body() body: unknown) {
     return this.commands.execute(new MoveAssetCommand(actor, bodyWith(body, { assetId })));
@@ -187,7 +186,7 @@ export class AssetsController {
     description: 'New ids for the whole subtree; `withComments` copies comments and replies.',
   })
   @ApiJsonBody(copyAssetInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The copy', assetSchema)
+  @ApiJson(201, 'The copy', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   copy(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string, @Body() body: unknown) {
     return this.commands.execute(new CopyAssetCommand(actor, bodyWith(body, { assetId })));
@@ -200,7 +199,7 @@ export class AssetsController {
     description:
       'Back to its old parent if that is still there, else to the end of the root folder.',
   })
-  @ApiJson(200, 'The restored asset', assetSchema)
+  @ApiJson(200, 'The restored asset', assetViewSchema)
   @ApiProblems(401, 403, 404, 409)
   restore(@CurrentUser() actor: UserActor, @Param('assetId') assetId: string) {
     return this.commands.execute(new RestoreAssetCommand(actor, { assetId }));
@@ -215,8 +214,8 @@ export class AssetsController {
       '`nextAssetId` as version 2. On a stack: `nextAssetId` becomes the latest version (200).',
   })
   @ApiJsonBody(addVersionInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The new version stack', assetSchema)
-  @ApiJson(200, 'The version stack', assetSchema)
+  @ApiJson(201, 'The new version stack', assetViewSchema)
+  @ApiJson(200, 'The version stack', assetViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   async addVersion(
     @CurrentUser() actor: UserActor,
@@ -234,7 +233,7 @@ export class AssetsController {
   @Get('assets/:assetId/versions')
   @ApiOperation({ summary: 'The versions of a stack, version 1 first' })
   @ApiPagination()
-  @ApiJson(200, 'A page of versions', pageOf(assetSchema))
+  @ApiPage('A page of versions', assetViewSchema)
   @ApiProblems(400, 401, 404, 409)
   versions(
     @CurrentUser() actor: UserActor,
@@ -247,7 +246,7 @@ export class AssetsController {
   @Get('projects/:projectId/trash')
   @ApiOperation({ summary: 'What was trashed in a project, newest first' })
   @ApiPagination()
-  @ApiJson(200, 'A page of trashed assets', pageOf(trashedAssetSchema))
+  @ApiPage('A page of trashed assets', trashedAssetViewSchema)
   @ApiProblems(400, 401, 404)
   trashList(
     @CurrentUser() actor: UserActor,
@@ -264,7 +263,7 @@ export class AssetsController {
   })
   @ApiQuery({ name: 'q', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } })
   @ApiPagination()
-  @ApiJson(200, 'A page of hits', pageOf(searchHitSchema))
+  @ApiPage('A page of hits', searchHitSchema)
   @ApiProblems(400, 401, 404)
   search(
     @CurrentUser() actor: UserActor,

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ListAuditLogQuery } from '@dailies/core';
+import { auditEntryViewSchema, ListAuditLogQuery } from '@dailies/core';
 import { UserActor } from '@dailies/events';
-import { ApiJson, ApiPagination, ApiProblems, CurrentUser, pageOf } from '@dailies/http';
-import { auditEntrySchema } from './audit.schemas';
+import { ApiPage, ApiPagination, ApiProblems, CurrentUser } from '@dailies/http';
 
 const time = { type: 'string', format: 'date-time' };
 
@@ -28,7 +27,7 @@ export class AuditLogController {
   @ApiQuery({ name: 'from', required: false, schema: time, description: 'Inclusive' })
   @ApiQuery({ name: 'to', required: false, schema: time, description: 'Exclusive' })
   @ApiPagination()
-  @ApiJson(200, 'A page of audit entries', pageOf(auditEntrySchema))
+  @ApiPage('A page of audit entries', auditEntryViewSchema)
   @ApiProblems(400, 401, 403, 404)
   list(
     @CurrentUser() actor: UserActor,

@@ -15,13 +15,14 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
   ApiProblems,
   ClientIp,
   CurrentSession,
   CurrentUser,
   Public,
 } from '@dailies/http';
-import { sessionSchema } from '../schemas';
+import { logInResultSchema, sessionViewSchema, signUpResultSchema } from './session.schemas';
 
 @ApiTags('auth')
 @Controller('v2/auth')
@@ -32,7 +33,7 @@ export class AuthController {
   @Post('signup')
   @ApiOperation({ summary: 'Create a user, an account they own and a default team; logs them in' })
   @ApiJsonBody(signUpInput)
-  @ApiJson(201, 'Signed up and logged in', sessionSchema)
+  @ApiJson(201, 'Signed up and logged in', signUpResultSchema)
   @ApiProblems(400, 409, 413, 415)
   async signUp(@Body() body: unknown) {
     const result = await this.commands.execute(new SignUpCommand(body));
@@ -44,7 +45,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })
   @ApiJsonBody(logInInput)
-  @ApiJson(200, 'Logged in', sessionSchema)
+  @ApiJson(200, 'Logged in', logInResultSchema)
   @ApiProblems(400, 401, 403, 429)
   async logIn(@Body() body: unknown, @ClientIp() ip: string) {
     const result = await this.commands.execute(new LogInCommand(body, ip));
@@ -59,7 +60,7 @@ export class AuthController {
       'Trade a refresh token for new tokens (the old one is spent; reusing it revokes the session)',
   })
   @ApiJsonBody(refreshSessionInput)
-  @ApiJson(200, 'New tokens', sessionSchema)
+  @ApiJson(200, 'New tokens', sessionViewSchema)
   @ApiProblems(400, 401)
   async refresh(@Body() body: unknown) {
     const result = await this.commands.execute(new RefreshSessionCommand(body));
@@ -72,8 +73,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'End this session (or the one of `refreshToken`, or all with `allSessions`)',
   })
-  @ApiJsonBody(logOutInput)
-  @ApiJson(204, 'Logged out')
+  @ApiJsonBody(logOutInput, { required: false })
+  @ApiNoContent('Logged out')
   @ApiProblems(400, 401)
   async logOut(
     @CurrentUser() actor: UserActor,

@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  commentThreadViewSchema,
+  commentViewSchema,
   CompleteCommentCommand,
   CreateCommentCommand,
   createCommentInput,
@@ -20,13 +22,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { commentSchema, commentThreadSchema } from './comment.schemas';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -51,7 +53,7 @@ export class CommentsController {
     required: false,
     schema: { enum: ['frame', 'time'], default: 'frame' },
   })
-  @ApiJson(200, 'A page of threads', pageOf(commentThreadSchema))
+  @ApiPage('A page of threads', commentThreadViewSchema)
   @ApiProblems(400, 401, 404, 409)
   list(
     @CurrentUser() actor: UserActor,
@@ -70,7 +72,7 @@ export class CommentsController {
       '`private` comments.',
   })
   @ApiJsonBody(createCommentInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The new thread', commentThreadSchema)
+  @ApiJson(201, 'The new thread', commentThreadViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   create(
     @CurrentUser() actor: UserActor,
@@ -82,7 +84,7 @@ export class CommentsController {
 
   @Get('comments/:commentId')
   @ApiOperation({ summary: 'One comment (a top-level one with its replies)' })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     return this.queries.execute(new GetCommentQuery(actor, commentId));
@@ -94,7 +96,7 @@ export class CommentsController {
     description: 'Sets `editedAt`. `null` removes a timestamp, duration or annotation.',
   })
   @ApiJsonBody(updateCommentInput, { omit: ['commentId'] })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentUser() actor: UserActor,
@@ -109,7 +111,7 @@ export class CommentsController {
   @ApiOperation({
     summary: 'Delete a comment (its author, or a project manager) with its replies',
   })
-  @ApiJson(204, 'Deleted')
+  @ApiNoContent('Deleted')
   @ApiProblems(401, 403, 404, 409)
   async remove(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     await this.commands.execute(new DeleteCommentCommand(actor, { commentId }));
@@ -123,7 +125,7 @@ export class CommentsController {
       'comment. A reply is as private as its thread.',
   })
   @ApiJsonBody(replyToCommentInput, { omit: ['commentId'] })
-  @ApiJson(201, 'The reply', commentSchema)
+  @ApiJson(201, 'The reply', commentViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   reply(
     @CurrentUser() actor: UserActor,
@@ -136,7 +138,7 @@ export class CommentsController {
   @Post('comments/:commentId/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a top-level comment as done (reviewers and up; idempotent)' })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(401, 403, 404, 409)
   complete(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     return this.commands.execute(new CompleteCommentCommand(actor, { commentId }));
@@ -144,7 +146,7 @@ export class CommentsController {
 
   @Delete('comments/:commentId/complete')
   @ApiOperation({ summary: 'Reopen a completed comment (reviewers and up; idempotent)' })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(401, 403, 404, 409)
   uncomplete(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     return this.commands.execute(new UncompleteCommentCommand(actor, { commentId }));
@@ -153,7 +155,7 @@ export class CommentsController {
   @Post('comments/:commentId/like')
   @HttpCode(200)
   @ApiOperation({ summary: 'Like a comment (reviewers and up; liking twice is one like)' })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(401, 403, 404, 409)
   like(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     return this.commands.execute(new LikeCommentCommand(actor, { commentId }));
@@ -161,7 +163,7 @@ export class CommentsController {
 
   @Delete('comments/:commentId/like')
   @ApiOperation({ summary: 'Take back my like (reviewers and up; idempotent)' })
-  @ApiJson(200, 'The comment', commentThreadSchema)
+  @ApiJson(200, 'The comment', commentThreadViewSchema)
   @ApiProblems(401, 403, 404, 409)
   unlike(@CurrentUser() actor: UserActor, @Param('commentId') commentId: string) {
     return this.commands.execute(new UnlikeCommentCommand(actor, { commentId }));

@@ -4,11 +4,18 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AcceptInvitationCommand,
   acceptInvitationInput,
+  accountViewSchema,
   RevokeInvitationCommand,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
-import { ApiJson, ApiJsonBody, ApiProblems, bodyWith, CurrentUser } from '@dailies/http';
-import { accountSchema } from '../schemas';
+import {
+  ApiJson,
+  ApiJsonBody,
+  ApiNoContent,
+  ApiProblems,
+  bodyWith,
+  CurrentUser,
+} from '@dailies/http';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
@@ -20,7 +27,7 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation (logged in with the invited email)' })
   @ApiJsonBody(acceptInvitationInput)
-  @ApiJson(200, 'The account joined', accountSchema)
+  @ApiJson(200, 'The account joined', accountViewSchema)
   @ApiProblems(400, 401, 403, 404, 409, 410)
   accept(@CurrentUser() actor: UserActor, @Body() body: unknown) {
     return this.commands.execute(new AcceptInvitationCommand(actor, bodyWith(body)));
@@ -29,7 +36,7 @@ export class InvitationsController {
   @Delete(':invitationId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a pending invitation (owners, admins)' })
-  @ApiJson(204, 'Revoked')
+  @ApiNoContent('Revoked')
   @ApiProblems(401, 403, 404, 409)
   async revoke(@CurrentUser() actor: UserActor, @Param('invitationId') invitationId: string) {
     await this.commands.execute(new RevokeInvitationCommand(actor, { invitationId }));

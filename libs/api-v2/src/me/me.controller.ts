@@ -2,23 +2,26 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  apiTokenViewSchema,
   CreateApiTokenCommand,
   createApiTokenInput,
+  createdApiTokenViewSchema,
   GetMeQuery,
   ListApiTokensQuery,
+  meViewSchema,
   RevokeApiTokenCommand,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { accountSchema, apiTokenSchema, userSchema } from '../schemas';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -31,10 +34,7 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The caller, with their accounts and role in each' })
-  @ApiJson(200, 'The user', {
-    ...userSchema,
-    properties: { ...userSchema.properties, accounts: { type: 'array', items: accountSchema } },
-  })
+  @ApiJson(200, 'The user', meViewSchema)
   @ApiProblems(401)
   me(@CurrentUser() actor: UserActor) {
     return this.queries.execute(new GetMeQuery(actor));
@@ -43,7 +43,7 @@ export class MeController {
   @Post('api-tokens')
   @ApiOperation({ summary: 'Create a personal API token (the secret is shown once)' })
   @ApiJsonBody(createApiTokenInput)
-  @ApiJson(201, 'The token, with its secret', apiTokenSchema)
+  @ApiJson(201, 'The token, with its secret', createdApiTokenViewSchema)
   @ApiProblems(400, 401, 403)
   createApiToken(@CurrentUser() actor: UserActor, @Body() body: unknown) {
     return this.commands.execute(new CreateApiTokenCommand(actor, bodyWith(body)));
@@ -52,7 +52,7 @@ export class MeController {
   @Get('api-tokens')
   @ApiOperation({ summary: 'My active API tokens, with when each was last used' })
   @ApiPagination()
-  @ApiJson(200, 'A page of tokens', pageOf(apiTokenSchema))
+  @ApiPage('A page of tokens', apiTokenViewSchema)
   @ApiProblems(400, 401)
   listApiTokens(@CurrentUser() actor: UserActor, @Query() query: Record<string, string>) {
     return this.queries.execute(new ListApiTokensQuery(actor, query));
@@ -61,7 +61,7 @@ export class MeController {
   @Delete('api-tokens/:tokenId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token' })
-  @ApiJson(204, 'Revoked')
+  @ApiNoContent('Revoked')
   @ApiProblems(401, 404)
   async revokeApiToken(@CurrentUser() actor: UserActor, @Param('tokenId') tokenId: string) {
     await this.commands.execute(new RevokeApiTokenCommand(actor, { tokenId }));

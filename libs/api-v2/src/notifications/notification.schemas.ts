@@ -1,67 +1,50 @@
-import { emailCadences, notificationKinds } from '@dailies/core';
+import {
+  emailCadences,
+  NotificationPage,
+  NotificationPreferences,
+  notificationKinds,
+  notificationViewSchema,
+  UnreadCountView,
+} from '@dailies/core';
+import { z } from 'zod';
+import { sameShape } from '../view-schema-kit';
 
-// Response shapes of /v2/me/notification* for the OpenAPI document (JSON Schema 2020-12).
+// Answers of /v2/me/notification* beyond the notification view. Their types live with the
+// notification use cases; the compile-time proofs keep these documented shapes equal to them.
 
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-const time = { type: 'string', format: 'date-time' };
+export const notificationPageSchema = z
+  .object({
+    data: z.array(notificationViewSchema),
+    nextCursor: z.string().nullable(),
+    unreadCount: z.int(),
+  })
+  .meta({ id: 'NotificationPage', description: 'A page of the inbox, with the unread count' });
+sameShape<z.infer<typeof notificationPageSchema>, NotificationPage>(true);
 
-export const notificationSchema = {
-  type: 'object',
-  properties: {
-    id: str,
-    kind: { enum: [...notificationKinds] },
-    title: str,
-    body: nullableStr,
-    read: { type: 'boolean' },
-    readAt: { type: ['string', 'null'], format: 'date-time' },
-    accountId: nullableStr,
-    projectId: nullableStr,
-    assetId: nullableStr,
-    commentId: nullableStr,
-    actorId: nullableStr,
-    actorName: str,
-    createdAt: time,
-  },
-};
+export const unreadCountViewSchema = z
+  .object({ unreadCount: z.int() })
+  .meta({ id: 'UnreadCountView' });
+sameShape<z.infer<typeof unreadCountViewSchema>, UnreadCountView>(true);
 
-export const notificationPageSchema = {
-  type: 'object',
-  properties: {
-    data: { type: 'array', items: notificationSchema },
-    nextCursor: nullableStr,
-    unreadCount: { type: 'integer' },
-  },
-  required: ['data', 'nextCursor', 'unreadCount'],
-};
+const kindSettingSchema = z
+  .object({ inApp: z.boolean(), email: z.enum(emailCadences) })
+  .meta({ id: 'NotificationKindSetting', description: 'In-app and e-mail choice for one kind' });
 
-export const unreadCountSchema = {
-  type: 'object',
-  properties: { unreadCount: { type: 'integer' } },
-  required: ['unreadCount'],
-};
+const kindSettingsSchema = z
+  .object(
+    Object.fromEntries(notificationKinds.map((kind) => [kind, kindSettingSchema])) as Record<
+      (typeof notificationKinds)[number],
+      typeof kindSettingSchema
+    >,
+  )
+  .meta({ id: 'NotificationKindSettings', description: 'The choice for every kind' });
 
-const kindSettingsSchema = {
-  type: 'object',
-  properties: Object.fromEntries(
-    notificationKinds.map((kind) => [
-      kind,
-      {
-        type: 'object',
-        properties: { inApp: { type: 'boolean' }, email: { enum: [...emailCadences] } },
-      },
-    ]),
-  ),
-};
-
-export const notificationPreferencesSchema = {
-  type: 'object',
-  properties: {
+export const notificationPreferencesSchema = z
+  .object({
     defaults: kindSettingsSchema,
-    projects: {
-      type: 'object',
-      description: 'Per project id: the settings that apply in that project',
-      additionalProperties: kindSettingsSchema,
-    },
-  },
-};
+    projects: z
+      .record(z.string(), kindSettingsSchema)
+      .meta({ description: 'Per project id: the settings that apply in that project' }),
+  })
+  .meta({ id: 'NotificationPreferences' });
+sameShape<z.infer<typeof notificationPreferencesSchema>, NotificationPreferences>(true);

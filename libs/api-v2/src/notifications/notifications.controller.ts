@@ -21,7 +21,7 @@ import {
 import {
   notificationPageSchema,
   notificationPreferencesSchema,
-  unreadCountSchema,
+  unreadCountViewSchema,
 } from './notification.schemas';
 
 @ApiTags('notifications')
@@ -50,7 +50,7 @@ export class NotificationsController {
     description: 'Only your own; ids that are unknown or already read are ignored.',
   })
   @ApiJsonBody(markNotificationsReadInput)
-  @ApiJson(200, 'The unread count afterwards', unreadCountSchema)
+  @ApiJson(200, 'The unread count afterwards', unreadCountViewSchema)
   @ApiProblems(400, 401)
   markRead(@CurrentUser() actor: UserActor, @Body() body: unknown) {
     return this.commands.execute(new MarkNotificationsReadCommand(actor, bodyWith(body)));

@@ -6,12 +6,14 @@ import {
   addCollaboratorInput,
   ChangeCollaboratorRoleCommand,
   changeCollaboratorRoleInput,
+  collaboratorViewSchema,
   CreateProjectCommand,
   createProjectInput,
   DeleteProjectCommand,
   GetProjectQuery,
   ListCollaboratorsQuery,
   ListProjectsQuery,
+  projectViewSchema,
   RemoveCollaboratorCommand,
   UpdateProjectCommand,
   updateProjectInput,
@@ -20,13 +22,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { collaboratorSchema, projectSchema } from './project.schemas';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -42,7 +44,7 @@ export class ProjectsController {
     summary: 'Create a project with its root folder (team members, account owners and admins)',
   })
   @ApiJsonBody(createProjectInput, { omit: ['teamId'] })
-  @ApiJson(201, 'The project', projectSchema)
+  @ApiJson(201, 'The project', projectViewSchema)
   @ApiProblems(400, 401, 403, 404)
   create(@CurrentUser() actor: UserActor, @Param('teamId') teamId: string, @Body() body: unknown) {
     return this.commands.execute(new CreateProjectCommand(actor, bodyWith(body, { teamId })));
@@ -62,7 +64,7 @@ export class ProjectsController {
     schema: { type: 'boolean', default: false },
     description: 'true lists the archived projects instead',
   })
-  @ApiJson(200, 'A page of projects', pageOf(projectSchema))
+  @ApiPage('A page of projects', projectViewSchema)
   @ApiProblems(400, 401, 404)
   list(
     @CurrentUser() actor: UserActor,
@@ -74,7 +76,7 @@ export class ProjectsController {
 
   @Get('projects/:projectId')
   @ApiOperation({ summary: 'One project, with the caller’s access level' })
-  @ApiJson(200, 'The project', projectSchema)
+  @ApiJson(200, 'The project', projectViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('projectId') projectId: string) {
     return this.queries.execute(new GetProjectQuery(actor, projectId));
@@ -86,7 +88,7 @@ export class ProjectsController {
     description: 'An archived project is read-only: unarchive it (archived: false) to change it.',
   })
   @ApiJsonBody(updateProjectInput, { omit: ['projectId'] })
-  @ApiJson(200, 'The project', projectSchema)
+  @ApiJson(200, 'The project', projectViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentUser() actor: UserActor,
@@ -101,7 +103,7 @@ export class ProjectsController {
   @ApiOperation({
     summary: 'Delete a project with all its assets, comments and review links (managers)',
   })
-  @ApiJson(204, 'Deleted')
+  @ApiNoContent('Deleted')
   @ApiProblems(401, 403, 404)
   async remove(@CurrentUser() actor: UserActor, @Param('projectId') projectId: string) {
     await this.commands.execute(new DeleteProjectCommand(actor, { projectId }));
@@ -110,7 +112,7 @@ export class ProjectsController {
   @Get('projects/:projectId/collaborators')
   @ApiOperation({ summary: 'Collaborators of the project, in the order they were added' })
   @ApiPagination()
-  @ApiJson(200, 'A page of collaborators', pageOf(collaboratorSchema))
+  @ApiPage('A page of collaborators', collaboratorViewSchema)
   @ApiProblems(400, 401, 404)
   collaborators(
     @CurrentUser() actor: UserActor,
@@ -128,7 +130,7 @@ export class ProjectsController {
       'without a user is 400 on `email` (invite them to the account instead).',
   })
   @ApiJsonBody(addCollaboratorInput, { omit: ['projectId'] })
-  @ApiJson(201, 'The collaborator', collaboratorSchema)
+  @ApiJson(201, 'The collaborator', collaboratorViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   addCollaborator(
     @CurrentUser() actor: UserActor,
@@ -141,7 +143,7 @@ export class ProjectsController {
   @Patch('projects/:projectId/collaborators/:userId')
   @ApiOperation({ summary: 'Change a collaborator’s role (managers)' })
   @ApiJsonBody(changeCollaboratorRoleInput, { omit: ['projectId', 'userId'] })
-  @ApiJson(200, 'The collaborator', collaboratorSchema)
+  @ApiJson(200, 'The collaborator', collaboratorViewSchema)
   @ApiProblems(400, 401, 403, 404)
   changeCollaboratorRole(
     @CurrentUser() actor: UserActor,
@@ -157,7 +159,7 @@ export class ProjectsController {
   @Delete('projects/:projectId/collaborators/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a collaborator (managers; a collaborator may leave)' })
-  @ApiJson(204, 'Removed')
+  @ApiNoContent('Removed')
   @ApiProblems(401, 403, 404)
   async removeCollaborator(
     @CurrentUser() actor: UserActor,

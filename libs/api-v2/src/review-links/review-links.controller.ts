@@ -7,6 +7,7 @@ import {
   DeleteReviewLinkCommand,
   GetReviewLinkQuery,
   ListReviewLinksQuery,
+  reviewLinkViewSchema,
   UpdateReviewLinkCommand,
   updateReviewLinkInput,
 } from '@dailies/core';
@@ -14,13 +15,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { reviewLinkSchema } from './review-link.schemas';
 
 @ApiTags('review-links')
 @ApiBearerAuth()
@@ -34,7 +35,7 @@ export class ReviewLinksController {
   @Get('projects/:projectId/review-links')
   @ApiOperation({ summary: 'Review links of a project, newest first (viewers and up)' })
   @ApiPagination()
-  @ApiJson(200, 'A page of review links', pageOf(reviewLinkSchema))
+  @ApiPage('A page of review links', reviewLinkViewSchema)
   @ApiProblems(400, 401, 404)
   list(
     @CurrentUser() actor: UserActor,
@@ -53,7 +54,7 @@ export class ReviewLinksController {
       'X-Review-Password header of the review routes.',
   })
   @ApiJsonBody(createReviewLinkInput, { omit: ['projectId'] })
-  @ApiJson(201, 'The review link', reviewLinkSchema)
+  @ApiJson(201, 'The review link', reviewLinkViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   create(
     @CurrentUser() actor: UserActor,
@@ -65,7 +66,7 @@ export class ReviewLinksController {
 
   @Get('review-links/:reviewLinkId')
   @ApiOperation({ summary: 'One review link (viewers and up)' })
-  @ApiJson(200, 'The review link', reviewLinkSchema)
+  @ApiJson(200, 'The review link', reviewLinkViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('reviewLinkId') reviewLinkId: string) {
     return this.queries.execute(new GetReviewLinkQuery(actor, reviewLinkId));
@@ -79,7 +80,7 @@ export class ReviewLinksController {
       'turns the link off; `assetIds` replaces the shared assets.',
   })
   @ApiJsonBody(updateReviewLinkInput, { omit: ['reviewLinkId'] })
-  @ApiJson(200, 'The review link', reviewLinkSchema)
+  @ApiJson(200, 'The review link', reviewLinkViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
   update(
     @CurrentUser() actor: UserActor,
@@ -94,7 +95,7 @@ export class ReviewLinksController {
   @Delete('review-links/:reviewLinkId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a review link (editors and up); its comments stay' })
-  @ApiJson(204, 'Deleted')
+  @ApiNoContent('Deleted')
   @ApiProblems(401, 403, 404, 409)
   async remove(@CurrentUser() actor: UserActor, @Param('reviewLinkId') reviewLinkId: string) {
     await this.commands.execute(new DeleteReviewLinkCommand(actor, { reviewLinkId }));

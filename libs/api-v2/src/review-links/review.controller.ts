@@ -2,24 +2,24 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  commentThreadViewSchema,
   CreateReviewCommentCommand,
   createReviewCommentInput,
   ListReviewCommentsQuery,
   OpenReviewLinkQuery,
   ReviewCredentials,
+  reviewPageViewSchema,
 } from '@dailies/core';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   ClientIp,
-  pageOf,
   Public,
 } from '@dailies/http';
-import { commentThreadSchema } from '../comments/comment.schemas';
-import { reviewPageSchema } from './review-link.schemas';
 
 const PASSWORD_HEADER = 'x-review-password';
 
@@ -51,7 +51,7 @@ export class ReviewController {
       'wrong passwords.',
   })
   @ReviewPasswordHeader()
-  @ApiJson(200, 'The review page', reviewPageSchema)
+  @ApiJson(200, 'The review page', reviewPageViewSchema)
   @ApiProblems(401, 404, 410, 429)
   open(
     @Param('code') code: string,
@@ -75,7 +75,7 @@ export class ReviewController {
     required: false,
     schema: { enum: ['frame', 'time'], default: 'frame' },
   })
-  @ApiJson(200, 'A page of threads', pageOf(commentThreadSchema))
+  @ApiPage('A page of threads', commentThreadViewSchema)
   @ApiProblems(400, 401, 404, 409, 410, 429)
   comments(
     @Param('code') code: string,
@@ -96,7 +96,7 @@ export class ReviewController {
   })
   @ReviewPasswordHeader()
   @ApiJsonBody(createReviewCommentInput, { omit: ['assetId'] })
-  @ApiJson(201, 'The new thread', commentThreadSchema)
+  @ApiJson(201, 'The new thread', commentThreadViewSchema)
   @ApiProblems(400, 401, 404, 409, 410, 429)
   comment(
     @Param('code') code: string,

@@ -6,8 +6,10 @@ import {
   DeleteTeamCommand,
   GetTeamQuery,
   ListTeamMembersQuery,
+  memberViewSchema,
   RemoveTeamMemberCommand,
   teamMemberInput,
+  teamViewSchema,
   UpdateTeamCommand,
   updateTeamInput,
 } from '@dailies/core';
@@ -15,13 +17,13 @@ import { UserActor } from '@dailies/events';
 import {
   ApiJson,
   ApiJsonBody,
+  ApiNoContent,
+  ApiPage,
   ApiPagination,
   ApiProblems,
   bodyWith,
   CurrentUser,
-  pageOf,
 } from '@dailies/http';
-import { memberSchema, teamSchema } from '../schemas';
 
 @ApiTags('teams')
 @ApiBearerAuth()
@@ -34,7 +36,7 @@ export class TeamsController {
 
   @Get(':teamId')
   @ApiOperation({ summary: 'One team' })
-  @ApiJson(200, 'The team', teamSchema)
+  @ApiJson(200, 'The team', teamViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('teamId') teamId: string) {
     return this.queries.execute(new GetTeamQuery(actor, teamId));
@@ -43,7 +45,7 @@ export class TeamsController {
   @Patch(':teamId')
   @ApiOperation({ summary: 'Rename a team (owners, admins)' })
   @ApiJsonBody(updateTeamInput, { omit: ['teamId'] })
-  @ApiJson(200, 'The team', teamSchema)
+  @ApiJson(200, 'The team', teamViewSchema)
   @ApiProblems(400, 401, 403, 404)
   update(@CurrentUser() actor: UserActor, @Param('teamId') teamId: string, @Body() body: unknown) {
     return this.commands.execute(new UpdateTeamCommand(actor, bodyWith(body, { teamId })));
@@ -52,7 +54,7 @@ export class TeamsController {
   @Delete(':teamId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a team (owners, admins); an account keeps at least one' })
-  @ApiJson(204, 'Deleted')
+  @ApiNoContent('Deleted')
   @ApiProblems(401, 403, 404, 409)
   async remove(@CurrentUser() actor: UserActor, @Param('teamId') teamId: string) {
     await this.commands.execute(new DeleteTeamCommand(actor, { teamId }));
@@ -61,7 +63,7 @@ export class TeamsController {
   @Get(':teamId/members')
   @ApiOperation({ summary: 'Members of the team' })
   @ApiPagination()
-  @ApiJson(200, 'A page of members', pageOf(memberSchema))
+  @ApiPage('A page of members', memberViewSchema)
   @ApiProblems(400, 401, 404)
   members(
     @CurrentUser() actor: UserActor,
@@ -74,7 +76,7 @@ export class TeamsController {
   @Post(':teamId/members')
   @ApiOperation({ summary: 'Add a member of the account to the team (owners, admins)' })
   @ApiJsonBody(teamMemberInput, { omit: ['teamId'] })
-  @ApiJson(201, 'The member', memberSchema)
+  @ApiJson(201, 'The member', memberViewSchema)
   @ApiProblems(400, 401, 403, 404)
   addMember(
     @CurrentUser() actor: UserActor,
@@ -87,7 +89,7 @@ export class TeamsController {
   @Delete(':teamId/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member from the team (owners, admins; anyone may leave)' })
-  @ApiJson(204, 'Removed')
+  @ApiNoContent('Removed')
   @ApiProblems(401, 403, 404)
   async removeMember(
     @CurrentUser() actor: UserActor,

@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetUsageQuery } from '@dailies/core';
+import { GetUsageQuery, usageViewSchema } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiJson, ApiProblems, CurrentUser } from '@dailies/http';
-import { usageSchema } from './usage.schemas';
 
 @ApiTags('usage')
 @ApiBearerAuth()
@@ -14,7 +13,7 @@ export class UsageController {
 
   @Get(':accountId/usage')
   @ApiOperation({ summary: "The account's storage and file count against its limit (members)" })
-  @ApiJson(200, 'The usage', usageSchema)
+  @ApiJson(200, 'The usage', usageViewSchema)
   @ApiProblems(401, 404)
   get(@CurrentUser() actor: UserActor, @Param('accountId') accountId: string) {
     return this.queries.execute(new GetUsageQuery(actor, accountId));

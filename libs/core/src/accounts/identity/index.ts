@@ -10,5 +10,9 @@ export * from './queries/list-api-tokens/list-api-tokens.query';
 export type { SignUpResult } from './commands/sign-up/sign-up.handler';
 export type { LogInResult } from './commands/log-in/log-in.handler';
 export type { IssuedSession } from './rules/session-issuer';
-export type { ApiTokenView } from './views/api-token.view';
+export {
+  apiTokenViewSchema,
+  type ApiTokenView,
+  createdApiTokenViewSchema,
+} from './views/api-token.view';
 export * from './identity.events';

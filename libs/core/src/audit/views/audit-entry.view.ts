@@ -1,22 +1,31 @@
 import type { AuditLogEntry } from '@dailies/db';
+import { z } from 'zod';
 
-/** One audit log entry as the API shows it. */
-export interface AuditEntryView {
-  /** The id of the event this entry records. */
-  eventId: string;
-  /** The event name, e.g. `comment.created`. */
-  action: string;
-  occurredAt: Date;
-  actor: { type: string; id: string | null; detail: string | null };
-  subject: { type: string; id: string };
-  accountId: string | null;
-  teamId: string | null;
-  projectId: string | null;
-  /** The event's payload, secrets removed. */
-  details: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
+/** One audit log entry as the API shows it (the one definition of its shape). */
+export const auditEntryViewSchema = z
+  .object({
+    eventId: z.string().meta({ description: 'The id of the event this entry records' }),
+    action: z.string().meta({ description: 'The event name, e.g. comment.created' }),
+    occurredAt: z.date(),
+    actor: z.object({
+      type: z.string().meta({ examples: ['user', 'staff', 'system', 'anonymous'] }),
+      id: z.string().nullable().meta({
+        description: 'User or staff id, system job name, or (anonymous) the review link id',
+      }),
+      detail: z.string().nullable().meta({
+        description: 'api_token:<id>, a staff e-mail, or an anonymous display name',
+      }),
+    }),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    accountId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    projectId: z.string().nullable(),
+    details: z.unknown().meta({ description: "The event's payload, secrets removed" }),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntryView' });
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
 export function toAuditEntryView(row: AuditLogEntry): AuditEntryView {
   return {

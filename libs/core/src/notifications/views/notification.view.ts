@@ -1,20 +1,27 @@
 import { Notification } from '@dailies/db';
+import { z } from 'zod';
+import { notificationKinds } from '../notification-kinds';
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  read: boolean;
-  readAt: Date | null;
-  accountId: string | null;
-  projectId: string | null;
-  assetId: string | null;
-  commentId: string | null;
-  actorId: string | null;
-  actorName: string;
-  createdAt: Date;
-}
+// The zod schema is the one definition of the shape: the type below and the OpenAPI document
+// derive from it (dates leave as ISO-8601 strings in JSON).
+export const notificationViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string().meta({ examples: [...notificationKinds] }),
+    title: z.string(),
+    body: z.string().nullable(),
+    read: z.boolean(),
+    readAt: z.date().nullable(),
+    accountId: z.string().nullable(),
+    projectId: z.string().nullable(),
+    assetId: z.string().nullable(),
+    commentId: z.string().nullable(),
+    actorId: z.string().nullable(),
+    actorName: z.string(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'NotificationView' });
+export type NotificationView = z.infer<typeof notificationViewSchema>;
 
 export function toNotificationView(n: Notification): NotificationView {
   return {

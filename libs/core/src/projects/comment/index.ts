@@ -9,11 +9,15 @@ export * from './commands/unlike-comment/unlike-comment.command';
 export * from './commands/update-comment/update-comment.command';
 export * from './queries/get-comment/get-comment.query';
 export * from './queries/list-comments/list-comments.query';
-export type {
-  CommentAuthorView,
-  CommentMentionView,
-  CommentThreadView,
-  CommentView,
+export {
+  type CommentAuthorView,
+  commentAuthorViewSchema,
+  type CommentMentionView,
+  commentMentionViewSchema,
+  type CommentThreadView,
+  commentThreadViewSchema,
+  type CommentView,
+  commentViewSchema,
 } from './views/comment.view';
 export * from './comment.events';
 // Comment rules the review-link aggregate shares: reviewers write into the same threads.

@@ -8,7 +8,14 @@ export * from './queries/list-review-comments/list-review-comments.query';
 export * from './queries/list-review-links/list-review-links.query';
 export * from './queries/open-review-link/open-review-link.query';
 export type { ReviewCredentials } from './rules/review-link-access';
-export type { ReviewAssetView, ReviewLinkView, ReviewPageView } from './views/review-link.view';
+export {
+  type ReviewAssetView,
+  reviewAssetViewSchema,
+  type ReviewLinkView,
+  reviewLinkViewSchema,
+  type ReviewPageView,
+  reviewPageViewSchema,
+} from './views/review-link.view';
 export {
   REVIEW_COMMENTS_PER_WINDOW,
   REVIEW_PASSWORD_MAX_FAILURES,

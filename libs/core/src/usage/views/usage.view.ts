@@ -1,12 +1,21 @@
+import { z } from 'zod';
+
 /** An account's usage against its storage limit (bytes are JSON numbers). */
-export interface UsageView {
-  accountId: string;
-  storageBytes: number;
-  storageLimitBytes: number;
-  assetCount: number;
-  /** When the figures last changed; null while nothing was ever counted. */
-  updatedAt: Date | null;
-}
+export const usageViewSchema = z
+  .object({
+    accountId: z.string(),
+    storageBytes: z
+      .int()
+      .meta({ description: 'Bytes of uploaded files, trash included, until purged' }),
+    storageLimitBytes: z.int(),
+    assetCount: z.int().meta({ description: 'Files, trash included, until purged' }),
+    updatedAt: z
+      .date()
+      .nullable()
+      .meta({ description: 'When the figures last changed; null while nothing was counted' }),
+  })
+  .meta({ id: 'UsageView' });
+export type UsageView = z.infer<typeof usageViewSchema>;
 
 /** Kept usage and reconciled usage, in the units the API shows. */
 export interface UsageFigures {

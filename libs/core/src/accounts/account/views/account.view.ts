@@ -1,8 +1,27 @@
 import type { Account } from '@dailies/db';
+import { z } from 'zod';
+import { isoTime } from '../../../shared/views/iso-time';
+import { userViewSchema } from './user.view';
 
 // What the domain hands to transports: plain JSON-ready objects, no secrets.
 
-export const toAccountView = (a: Account, role?: string) => ({
+export const accountViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    plan: z.enum(['free', 'pro', 'team', 'enterprise']),
+    storageLimitBytes: z.int(),
+    role: z
+      .string()
+      .optional()
+      .meta({ description: 'The caller’s role, where the answer is about their membership' }),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'AccountView' });
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+export const toAccountView = (a: Account, role?: string): AccountView => ({
   id: a.id,
   name: a.name,
   plan: a.plan,
@@ -11,4 +30,9 @@ export const toAccountView = (a: Account, role?: string) => ({
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
 });
-export type AccountView = ReturnType<typeof toAccountView>;
+
+/** The caller (GET /v2/me), with their accounts and role in each. */
+export const meViewSchema = userViewSchema
+  .extend({ accounts: z.array(accountViewSchema) })
+  .meta({ id: 'MeView', description: 'The caller, with their accounts and role in each' });
+export type MeView = z.infer<typeof meViewSchema>;

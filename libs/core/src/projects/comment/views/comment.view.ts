@@ -1,46 +1,76 @@
 import type { Comment } from '@dailies/db';
+import { z } from 'zod';
+import { isoTime } from '../../../shared/views/iso-time';
 
-// What the comment use cases hand to transports: plain JSON-ready objects.
+// What the comment use cases hand to transports: plain JSON-ready objects. The zod schemas are
+// the one definition of each shape: the types below and the OpenAPI document derive from them.
+
+/** A user as comments show them: id and current name. */
+export const userRefViewSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .meta({ id: 'UserRefView', description: 'A user: id and current name' });
 
 /** A signed-in author, or an anonymous reviewer who commented through a review link. */
-export type CommentAuthorView =
-  { id: string; name: string } | { id: null; name: string; anonymous: true };
+export const commentAuthorViewSchema = z
+  .union([
+    userRefViewSchema,
+    z.object({ id: z.null(), name: z.string(), anonymous: z.literal(true) }),
+  ])
+  .meta({
+    id: 'CommentAuthorView',
+    description: 'A signed-in author, or an anonymous reviewer who commented through a review link',
+  });
+export type CommentAuthorView = z.infer<typeof commentAuthorViewSchema>;
 
-export interface CommentMentionView {
-  userId: string;
-  name: string;
-}
+export const commentMentionViewSchema = z
+  .object({ userId: z.string(), name: z.string() })
+  .meta({ id: 'CommentMentionView' });
+export type CommentMentionView = z.infer<typeof commentMentionViewSchema>;
 
-export interface CommentView {
-  id: string;
-  assetId: string;
-  projectId: string;
-  parentId: string | null;
-  author: CommentAuthorView;
-  text: string;
-  /** Frame the comment points at (null: the whole asset). */
-  timestamp: number | null;
-  /** Length in frames of the commented range, from `timestamp`. */
-  duration: number | null;
-  /** The drawing, as the client sent it. */
-  annotation: unknown;
-  private: boolean;
-  mentions: CommentMentionView[];
-  completed: boolean;
-  completedAt: string | null;
-  completedBy: { id: string; name: string } | null;
-  likeCount: number;
-  likedByMe: boolean;
-  editedAt: string | null;
-  legacyId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const commentViewSchema = z
+  .object({
+    id: z.string(),
+    assetId: z
+      .string()
+      .meta({ description: 'The file (a version stack’s comments live on its head version)' }),
+    projectId: z.string(),
+    parentId: z.string().nullable().meta({ description: 'The top-level comment of a reply' }),
+    author: commentAuthorViewSchema,
+    text: z.string(),
+    timestamp: z
+      .int()
+      .nullable()
+      .meta({ description: 'Frame the comment points at (null: the whole asset)' }),
+    duration: z
+      .int()
+      .nullable()
+      .meta({ description: 'Length in frames of the commented range, from timestamp' }),
+    annotation: z
+      .unknown()
+      .meta({ description: 'The drawing (JSON), as the client sent it, or null' }),
+    private: z.boolean().meta({ description: 'Only members of the account see it' }),
+    mentions: z.array(commentMentionViewSchema),
+    completed: z.boolean(),
+    completedAt: isoTime.nullable(),
+    completedBy: userRefViewSchema.nullable(),
+    likeCount: z.int(),
+    likedByMe: z.boolean(),
+    editedAt: isoTime.nullable(),
+    legacyId: z.string().nullable(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'CommentView' });
+export type CommentView = z.infer<typeof commentViewSchema>;
 
 /** A top-level comment with its replies, oldest first. */
-export interface CommentThreadView extends CommentView {
-  replies: CommentView[];
-}
+export const commentThreadViewSchema = commentViewSchema
+  .extend({ replies: z.array(commentViewSchema) })
+  .meta({
+    id: 'CommentThreadView',
+    description: 'A top-level comment with its replies (oldest first)',
+  });
+export type CommentThreadView = z.infer<typeof commentThreadViewSchema>;
 
 /** A comment row with what its view needs from other tables (see services/comment-reader.ts). */
 export interface CommentRow {

@@ -1,6 +1,20 @@
 import type { ProjectCollaborator, User } from '@dailies/db';
+import { z } from 'zod';
+import { isoTime } from '../../../shared/views/iso-time';
 
-export const toCollaboratorView = (c: ProjectCollaborator & { user: User }) => ({
+export const collaboratorViewSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['editor', 'reviewer', 'viewer']),
+    addedAt: isoTime,
+    addedById: z.string().nullable(),
+  })
+  .meta({ id: 'CollaboratorView' });
+export type CollaboratorView = z.infer<typeof collaboratorViewSchema>;
+
+export const toCollaboratorView = (c: ProjectCollaborator & { user: User }): CollaboratorView => ({
   userId: c.userId,
   email: c.user.email,
   name: c.user.name,
@@ -8,4 +22,3 @@ export const toCollaboratorView = (c: ProjectCollaborator & { user: User }) => (
   addedAt: c.createdAt.toISOString(),
   addedById: c.addedById,
 });
-export type CollaboratorView = ReturnType<typeof toCollaboratorView>;
