@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -25,9 +25,10 @@ import {
   Public,
 } from '@dailies/http';
 import { sessionSchema } from '../schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('auth')
-@Controller('v2/auth')
+@V2Controller('auth')
 export class AuthController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -19,10 +19,11 @@ import {
   pageOf,
 } from '@dailies/http';
 import { accountSchema, apiTokenSchema, userSchema } from '../schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('me')
 @ApiBearerAuth()
-@Controller('v2/me')
+@V2Controller('me')
 export class MeController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -21,10 +21,11 @@ import {
   pageOf,
 } from '@dailies/http';
 import { reviewLinkSchema } from './review-link.schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('review-links')
 @ApiBearerAuth()
-@Controller('v2')
+@V2Controller()
 export class ReviewLinksController {
   constructor(
     private readonly commands: CommandBus,

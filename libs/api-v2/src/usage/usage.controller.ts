@@ -1,14 +1,15 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetUsageQuery } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiJson, ApiProblems, CurrentUser } from '@dailies/http';
 import { usageSchema } from './usage.schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('usage')
 @ApiBearerAuth()
-@Controller('v2/accounts')
+@V2Controller('accounts')
 export class UsageController {
   constructor(private readonly queries: QueryBus) {}
 
