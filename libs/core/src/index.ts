@@ -12,3 +12,4 @@ export * from './shared/core-options';
 export * from './shared/errors';
 export * from './shared/pagination';
 export * from './shared/validate';
+export * from './core.config';

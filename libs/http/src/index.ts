@@ -9,3 +9,4 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './legacy-id-params';
 export * from './transport-errors';
+export * from './http.config';

@@ -2,3 +2,4 @@ export * from './demo-seed';
 export * from './platform-root.module';
 export * from './run-main';
 export * from './start-platform';
+export * from './platform.config';

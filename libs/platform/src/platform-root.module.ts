@@ -1,12 +1,13 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { HttpModule } from '@dailies/http';
 import { EventSystemModule } from './event-system.module';
+import { PlatformConfig } from './platform.config';
 
 export interface PlatformRootOptions {
-  config: AppConfig;
+  config: PlatformConfig;
   databaseUrl: string;
   core: CoreOptions;
   /** The transports this process serves (REST /v2, later GraphQL, /v1, the support tool…). */

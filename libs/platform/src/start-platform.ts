@@ -1,11 +1,12 @@
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, loadConfig } from '@dailies/config';
+import { configSchemasOf } from '@dailies/config';
 import { runMigrations } from '@dailies/db';
 import { createHttpApp } from '@dailies/http';
 import pino from 'pino';
 import { DatabaseTarget, resolveDatabase } from './database-target';
 import { seedDemo } from './demo-seed';
+import { loadPlatformConfig, PlatformConfig } from './platform.config';
 import { PlatformRootModule } from './platform-root.module';
 import { resolveJwtSecret } from './secrets';
 
@@ -17,7 +18,7 @@ export interface StartOptions {
 
 export interface RunningPlatform {
   app: NestFastifyApplication;
-  config: AppConfig;
+  config: PlatformConfig;
   database: DatabaseTarget;
   baseUrl: string;
   seededDemo: boolean;
@@ -29,7 +30,10 @@ export interface RunningPlatform {
  * MIGRATE_ON_START=false), the Nest app with the given features, and the demo seed.
  */
 export async function startPlatform(options: StartOptions): Promise<RunningPlatform> {
-  const config = loadConfig({ ...process.env, ...options.env });
+  const config = loadPlatformConfig(
+    { ...process.env, ...options.env },
+    configSchemasOf(options.features),
+  );
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
   const database = await resolveDatabase(config, (m) => log.info(m));
   try {
