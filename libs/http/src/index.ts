@@ -10,3 +10,4 @@ export * from './problem-details.filter';
 export * from './legacy-id-params';
 export * from './transport-errors';
 export * from './http.config';
+export * from './pino-nest-logger';
