@@ -53,7 +53,39 @@ const depConstraints = [
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+  // Scopes: which product slice a project belongs to. Shared code (infrastructure, the domain,
+  // consumers, the platform boot) never reaches into a slice; the modern API (`scope:api`), the
+  // legacy bridge that will be thrown away (`scope:legacy`) and one-off operations (`scope:ops`)
+  // use shared code and never each other; only the all-in-one platform app mounts them all.
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+  { sourceTag: 'scope:legacy', onlyDependOnLibsWithTags: ['scope:legacy', 'scope:shared'] },
+  { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:ops', 'scope:shared'] },
+  {
+    sourceTag: 'scope:platform',
+    onlyDependOnLibsWithTags: ['scope:api', 'scope:legacy', 'scope:shared'],
+  },
 ];
+
+const moduleBoundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: constraints,
+    banTransitiveDependencies: false,
+  },
+];
+
+// The Munger's tests check that /v1 writes show in /v2, so they (and only they) may mount /v2.
+const mungerTestConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag === 'scope:legacy'
+    ? {
+        ...constraint,
+        onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:api'],
+      }
+    : constraint,
+);
 
 export default [
   {
@@ -72,15 +104,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints,
-          banTransitiveDependencies: false,
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries(depConstraints),
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -153,6 +177,19 @@ export default [
         },
       ],
     },
+  },
+  {
+    files: ['apps/munger/**/*.integration-spec.ts', 'apps/munger/src/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(mungerTestConstraints) },
+  },
+  {
+    // A promise nobody awaits loses its errors (an unhandled rejection) and its ordering. Typed
+    // linting: each file is checked with the types of the tsconfig.json that includes it.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/testing/**/*.ts'],

@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG, ReadsConfig } from '@dailies/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { v7 } from 'uuid';
@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import { Principal } from '@dailies/core';
 import { GraphqlReadHandlers } from '@dailies/read-models-graphql';
 import { GraphqlAuth, GraphqlAuthModule } from './auth';
+import { GraphqlConfig, graphqlConfigSchema } from './graphql.config';
 import { actorOf, GraphqlContext } from './context';
 import { formatGraphqlError, unwrapGraphqlErrors } from './errors/error-codes';
 import { costLimitRule, depthLimitRule } from './limits/query-limits';
@@ -22,7 +23,7 @@ import { LiveSockets } from './live/websocket-shutdown';
 export const GRAPHQL_PATH = '/graphql';
 
 /** Whether the schema may be introspected: GRAPHQL_INTROSPECTION, else off in production. */
-export const introspectionEnabled = (config: AppConfig): boolean =>
+export const introspectionEnabled = (config: GraphqlConfig): boolean =>
   config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production';
 
 /**
@@ -37,7 +38,7 @@ export const introspectionEnabled = (config: AppConfig): boolean =>
       inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets],
       imports: [GraphqlAuthModule],
       useFactory: (
-        config: AppConfig,
+        config: GraphqlConfig,
         auth: GraphqlAuth,
         queries: QueryBus,
         sockets: LiveSockets,
@@ -86,6 +87,7 @@ export const introspectionEnabled = (config: AppConfig): boolean =>
   ],
   providers: [Bus, ...GRAPHQL_RESOLVERS, ...GraphqlReadHandlers],
 })
+@ReadsConfig(graphqlConfigSchema)
 export class GraphqlModule {}
 
 function httpContext(

@@ -1,1 +1,2 @@
 export * from './graphql-api.module';
+export * from './graphql.config';

@@ -1,23 +1,19 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import { TransportErrorRoutes } from '@dailies/http';
 import { LegacyReadHandlers } from '@dailies/read-models-legacy';
 import { LegacyAccountsController } from './accounts.controller';
 import { LegacyAssetsController } from './assets.controller';
 import { LegacyCommentsController } from './comments.controller';
 import { LegacyAuthGuard } from './legacy-auth.guard';
-import { LegacyErrorFilter, legacyProblemRewrite } from './legacy-errors';
+import { LEGACY_PREFIX, LegacyErrorFilter, legacyErrorResponder } from './legacy-errors';
 
-/** Errors the HTTP layer raises before a /v1 route runs leave in the legacy shape too. */
+/** Errors the HTTP layer raises on /v1 paths (unknown route, 413…) leave in the legacy shape. */
 @Injectable()
-export class LegacyHttpSetup implements OnModuleInit {
-  constructor(private readonly host: HttpAdapterHost) {}
+export class LegacyErrorRoute implements OnModuleInit {
+  constructor(private readonly routes: TransportErrorRoutes) {}
 
   onModuleInit(): void {
-    const fastify = this.host.httpAdapter?.getInstance() as FastifyInstance | undefined;
-    fastify?.addHook('onSend', async (request, reply, payload) =>
-      legacyProblemRewrite(request, reply, payload),
-    );
+    this.routes.register(LEGACY_PREFIX, legacyErrorResponder);
   }
 }
 
@@ -28,6 +24,6 @@ export class LegacyHttpSetup implements OnModuleInit {
  */
 @Module({
   controllers: [LegacyAccountsController, LegacyAssetsController, LegacyCommentsController],
-  providers: [LegacyAuthGuard, LegacyErrorFilter, LegacyHttpSetup, ...LegacyReadHandlers],
+  providers: [LegacyAuthGuard, LegacyErrorFilter, LegacyErrorRoute, ...LegacyReadHandlers],
 })
 export class ApiV1Module {}

@@ -24,8 +24,7 @@ export function legacyToken(header: string | undefined): string | null {
 
 /**
  * Authentication of /v1: both header styles, the same token check as /v2 (AuthenticateTokenQuery:
- * expired, logged-out and locked users are refused). The /v1 controllers are @Public() for the
- * global Bearer guard and carry this guard instead.
+ * expired, logged-out and locked users are refused). Carried by every /v1 controller.
  */
 @Injectable()
 export class LegacyAuthGuard implements CanActivate {

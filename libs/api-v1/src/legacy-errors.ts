@@ -59,48 +59,35 @@ export function sendLegacyError(reply: FastifyReply, problem: Problem): void {
 
 /**
  * Every error of a /v1 route leaves as `{"error", "code"}` — never problem+json, never a stack
- * trace. Bound to the /v1 controllers, so it wins over the global problem+json filter there.
+ * trace. Bound to the /v1 controllers (LegacyController).
  */
 @Catch()
 export class LegacyErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('v1');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (reply.sent) {
-      // A streamed list already sent its first bytes: all that is left is to cut it off.
-      reply.raw.destroy();
-      return;
-    }
-    sendLegacyError(reply, toProblem(exception, this.logger, request));
+    legacyErrorResponder(
+      exception,
+      host.switchToHttp().getRequest<FastifyRequest>(),
+      host.switchToHttp().getResponse<FastifyReply>(),
+    );
   }
 }
 
-/** Paths served by the Munger. */
-export const isLegacyPath = (url: string): boolean => url === '/v1' || url.startsWith('/v1/');
+/** The prefix of the paths served by the Munger. */
+export const LEGACY_PREFIX = '/v1';
 
-/**
- * Errors raised before a /v1 route runs — a body that is not JSON or too large, an unknown
- * route — are produced by the HTTP layer's own handlers as problem+json. This onSend hook turns
- * those into the legacy shape too, for /v1 paths only.
- */
-export function legacyProblemRewrite(
+const logger = new Logger('v1');
+
+/** Errors of /v1 paths, from a /v1 controller or from the HTTP layer before one ran. */
+export function legacyErrorResponder(
+  exception: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  payload: unknown,
-): unknown {
-  if (!isLegacyPath(request.url)) return payload;
-  const type = String(reply.getHeader('content-type') ?? '');
-  if (!type.startsWith('application/problem+json') || typeof payload !== 'string') return payload;
-  let problem: Problem;
-  try {
-    problem = JSON.parse(payload) as Problem;
-  } catch {
-    return payload;
+): void {
+  if (reply.sent) {
+    // A streamed list already sent its first bytes: all that is left is to cut it off.
+    reply.raw.destroy();
+    return;
   }
-  const { status, body } = legacyErrorOf(problem);
-  void reply.status(status).header('content-type', 'application/json; charset=utf-8');
-  return JSON.stringify(body);
+  sendLegacyError(reply, toProblem(exception, logger, request));
 }

@@ -1,4 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import {
+  BearerAuthGuard,
+  LegacyIdParamsInterceptor,
+  ProblemDetailsFilter,
+  problemResponder,
+  TransportErrorRoutes,
+} from '@dailies/http';
 import { AccountsController } from './accounts/accounts.controller';
 import { AssetsController } from './assets/assets.controller';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -13,8 +20,22 @@ import { ReviewController } from './review-links/review.controller';
 import { TeamsController } from './teams/teams.controller';
 import { UsageController } from './usage/usage.controller';
 
-/** REST /v2: thin controllers that turn requests into commands and queries. */
+/** Framework errors on /v2 paths (unknown route, 413, 415…) leave as problem+json too. */
+@Injectable()
+export class V2ErrorRoute implements OnModuleInit {
+  constructor(private readonly routes: TransportErrorRoutes) {}
+
+  onModuleInit(): void {
+    this.routes.register('/v2', problemResponder);
+  }
+}
+
+/**
+ * REST /v2: thin controllers that turn requests into commands and queries. The transport's rules
+ * (Bearer auth, problem+json, legacy ids in parameters) are on its controllers (V2Controller).
+ */
 @Module({
+  providers: [BearerAuthGuard, ProblemDetailsFilter, LegacyIdParamsInterceptor, V2ErrorRoute],
   controllers: [
     AuthController,
     MeController,

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
+import { CacheConfig } from './cache.config';
 import { CACHE } from './cache';
 import { CacheInvalidator } from './cache-invalidator';
 import { createCache } from './create-cache';
@@ -15,7 +16,7 @@ import { InvalidationBroadcast } from './invalidation-broadcast';
     {
       provide: CACHE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createCache(config),
+      useFactory: (config: CacheConfig) => createCache(config),
     },
     InvalidationBroadcast,
     CacheInvalidator,

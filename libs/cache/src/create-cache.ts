@@ -1,12 +1,8 @@
-import { AppConfig } from '@dailies/config';
 import { Cache } from './cache';
 import { InProcessCache } from './in-process-cache';
 import { RedisCache } from './redis-cache';
 
-type CacheConfig = Pick<
-  AppConfig,
-  'CACHE_URL' | 'CACHE_MAX_ENTRIES' | 'CACHE_TTL_SECONDS' | 'CACHE_KEY_PREFIX'
->;
+import { CacheConfig } from './cache.config';
 
 /** CACHE_URL unset: an LRU in this process; redis://…: Redis, shared by every instance. */
 export function createCache(config: CacheConfig): Cache {

@@ -7,3 +7,4 @@ export * from './in-process-cache';
 export * from './invalidation-broadcast';
 export * from './redis-cache';
 export * from './single-flight';
+export * from './cache.config';

@@ -1,1 +1,3 @@
-export * from './config';
+export * from './compose-config';
+export * from './env';
+export * from './reads-config';

@@ -10,3 +10,4 @@ export * from './shared/core-options';
 export * from './shared/errors';
 export * from './shared/pagination';
 export * from './shared/validate';
+export * from './core.config';

@@ -7,3 +7,4 @@ export * from './ids';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';
 export * from './transient-errors';
+export * from './db.config';

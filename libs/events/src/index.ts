@@ -5,3 +5,4 @@ export * from './events.module';
 export * from './request-context';
 export * from './unit-of-work';
 export * from './runtime';
+export * from './events.config';

@@ -13,12 +13,15 @@ import type { FastifyRequest } from 'fastify';
 
 const PUBLIC = 'dailies:public';
 
-/** Marks a route (or controller) that needs no Bearer token. */
+/** Marks a route (or controller) that needs no Bearer token under BearerAuthGuard. */
 export const Public = () => SetMetadata(PUBLIC, true);
 
 type AuthedRequest = FastifyRequest & { principal?: Principal };
 
-/** Every route needs a Bearer token (access JWT or API token) unless marked @Public(). */
+/**
+ * Bearer authentication (access JWT or API token) for the controllers a transport puts it on
+ * (/v2's V2Controller); a route marked @Public() needs no token.
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Logger, Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance, FastifyRequest, LogController } from 'fastify';
@@ -7,7 +7,7 @@ import pino from 'pino';
 import { v7 } from 'uuid';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
-import { sendProblem, toProblem } from './problem-details.filter';
+import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -51,7 +51,7 @@ export async function createHttpApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  configureFastify(fastify, logger);
+  configureFastify(fastify, logger, () => app.get(TransportErrorRoutes, { strict: false }));
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
@@ -62,7 +62,11 @@ export async function createHttpApp(
   return app;
 }
 
-function configureFastify(fastify: FastifyInstance, logger: pino.Logger): void {
+function configureFastify(
+  fastify: FastifyInstance,
+  logger: pino.Logger,
+  transportErrors: () => TransportErrorRoutes,
+): void {
   // JSON only: anything else is 415 (Fastify would otherwise accept text/plain as a string).
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -83,9 +87,15 @@ function configureFastify(fastify: FastifyInstance, logger: pino.Logger): void {
       'request',
     );
   });
-  // Errors raised before a route handler runs (body parsing, limits) leave as problem+json too.
-  const nestLogger = new Logger('http');
+  // Errors raised before a route handler runs (body parsing, limits) leave in the shape of the
+  // transport that owns the URL (problem+json where none does).
   fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
-    sendProblem(reply, request, toProblem(error, nestLogger, request));
+    let routes: TransportErrorRoutes | undefined;
+    try {
+      routes = transportErrors();
+    } catch {
+      routes = undefined; // an app without HttpModule: the default shape
+    }
+    (routes?.responderFor(request.url) ?? problemResponder)(error, request, reply);
   });
 }

@@ -2,7 +2,6 @@ import { Controller, Get, Injectable, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SqlPool } from '@dailies/db';
 import type { FastifyReply } from 'fastify';
-import { Public } from './auth.guard';
 
 export type CheckResult = { status: 'ok' | 'degraded' | 'down'; detail?: string };
 
@@ -56,7 +55,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 @ApiExcludeController()
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}

@@ -1,22 +1,23 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { BearerAuthGuard } from './auth.guard';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthController, Readiness } from './health.controller';
-import { LegacyIdParamsInterceptor } from './legacy-id-params';
-import { ProblemDetailsFilter } from './problem-details.filter';
 import { RequestContextInterceptor } from './request-context.interceptor';
+import { TransportErrorFilter, TransportErrorRoutes } from './transport-errors';
 
-/** Cross-cutting HTTP behaviour: auth, problem+json errors, request context, legacy ids, health. */
+/**
+ * What every HTTP transport shares: request context, health, and the routing of framework
+ * errors by URL prefix. Authentication, error shapes and id rewrites belong to each transport
+ * (`/v2` in @dailies/api-v2, `/v1` in @dailies/api-v1, GraphQL in @dailies/api-graphql).
+ */
 @Global()
 @Module({
   controllers: [HealthController],
   providers: [
     Readiness,
-    { provide: APP_GUARD, useClass: BearerAuthGuard },
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    TransportErrorRoutes,
+    { provide: APP_FILTER, useClass: TransportErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: LegacyIdParamsInterceptor },
   ],
-  exports: [Readiness],
+  exports: [Readiness, TransportErrorRoutes],
 })
 export class HttpModule {}

@@ -7,3 +7,7 @@ export * from './openapi';
 export * from './openapi-document';
 export * from './problem';
 export * from './problem-details.filter';
+export * from './legacy-id-params';
+export * from './transport-errors';
+export * from './http.config';
+export * from './pino-nest-logger';

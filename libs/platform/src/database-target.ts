@@ -1,4 +1,4 @@
-import { AppConfig } from '@dailies/config';
+import { DbConfig } from '@dailies/db';
 import { EmbeddedPostgresServer } from '@dailies/db';
 
 export interface DatabaseTarget {
@@ -8,7 +8,7 @@ export interface DatabaseTarget {
 
 /** DATABASE_URL when set; otherwise a real PostgreSQL embedded under DATA_DIR. */
 export async function resolveDatabase(
-  config: AppConfig,
+  config: Pick<DbConfig, 'DATABASE_URL'> & { dataDir: string },
   log: (m: string) => void,
 ): Promise<DatabaseTarget> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL };

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { SignUpCommand } from '@dailies/core';
@@ -9,8 +9,8 @@ export const DEMO_LOGIN = {
   name: 'Demo Director',
 };
 
-/** A demo user on a fresh database, so that `npm start` can be tried at once. */
-export async function seedDemo(app: INestApplication): Promise<boolean> {
+/** A demo user on a fresh database, so that `npm start` can be tried at once (idempotent). */
+export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const prisma = app.get(PrismaService);
   if (await prisma.user.findUnique({ where: { email: DEMO_LOGIN.email } })) return false;
   await app

@@ -1,12 +1,11 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { CacheModule } from '@dailies/cache';
-import { AppConfig } from '@dailies/config';
 import { AnalyticsConsumerModule } from '@dailies/consumer-analytics';
 import { AuditConsumerModule } from '@dailies/consumer-audit';
 import { CacheConsumerModule } from '@dailies/consumer-cache';
 import { NotificationsConsumerModule } from '@dailies/consumer-notifications';
 import { UsageConsumerModule } from '@dailies/consumer-usage';
-import { EventRuntimeModule, EventRuntimeStats } from '@dailies/events';
+import { EventRuntimeModule, EventRuntimeStats, EventsConfig } from '@dailies/events';
 import { Readiness } from '@dailies/http';
 
 /** /health/ready turns 'degraded' when a consumer falls behind (EVENTS_MAX_LAG_SECONDS). */
@@ -30,7 +29,7 @@ class EventsReadiness implements OnModuleInit {
  */
 @Module({})
 export class EventSystemModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: EventsConfig): DynamicModule {
     return {
       module: EventSystemModule,
       imports: [

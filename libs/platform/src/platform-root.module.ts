@@ -1,19 +1,27 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
-import { HttpModule } from '@dailies/http';
+import { HttpModule, Readiness } from '@dailies/http';
 import { EventSystemModule } from './event-system.module';
+import { PlatformConfig } from './platform.config';
 
 export interface PlatformRootOptions {
-  config: AppConfig;
+  config: PlatformConfig;
   databaseUrl: string;
   core: CoreOptions;
-  /** The transports this process serves (REST /v2, later GraphQL, /v1, the support tool…). */
+  /** The transports this process serves (REST /v2, GraphQL, /v1, the support tool…). */
   features: Type<unknown>[];
+  /** false for workers: no HTTP transport rules, readiness checks only (startWorker). */
+  http?: boolean;
 }
 
-/** The root module every app boots: database, domain, HTTP conventions, and its features. */
+/** A worker's readiness checks (database, event lag), served by its small health server. */
+@Global()
+@Module({ providers: [Readiness], exports: [Readiness] })
+class WorkerReadinessModule {}
+
+/** The root module every process boots: database, domain, event system, HTTP or not, features. */
 @Global()
 @Module({})
 export class PlatformRootModule {
@@ -23,7 +31,7 @@ export class PlatformRootModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
         CoreModule.forRoot(options.core),
-        HttpModule,
+        options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
         ...options.features,

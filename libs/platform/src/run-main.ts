@@ -3,8 +3,7 @@ import { ConfigError } from '@dailies/config';
 import { registeredRoutes } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
 import { RunningPlatform, startPlatform } from './start-platform';
-
-const SHUTDOWN_DEADLINE_MS = 10_000;
+import { stopOnSignals } from './stop-on-signals';
 
 /** The `main` of an app process: start, print where it is, and stop cleanly on SIGINT/SIGTERM. */
 export async function runMain(name: string, features: Type<unknown>[]): Promise<void> {
@@ -42,29 +41,5 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    const deadline = setTimeout(() => {
-      console.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    deadline.unref();
-    try {
-      await platform.close();
-      process.exit(0);
-    } catch (error) {
-      console.error('shutdown failed:', error);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  // `npm start` does not pass SIGTERM on to its script: when npm goes, so do we.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) void stop('parent process exited');
-  }, 500).unref();
+  stopOnSignals(() => platform.close());
 }

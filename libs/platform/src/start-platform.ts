@@ -1,13 +1,13 @@
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, loadConfig } from '@dailies/config';
-import { runMigrations } from '@dailies/db';
+import { configSchemasOf } from '@dailies/config';
 import { createHttpApp } from '@dailies/http';
 import pino from 'pino';
-import { DatabaseTarget, resolveDatabase } from './database-target';
+import { bootDatabase } from './boot-database';
+import { DatabaseTarget } from './database-target';
 import { seedDemo } from './demo-seed';
+import { loadPlatformConfig, PlatformConfig } from './platform.config';
 import { PlatformRootModule } from './platform-root.module';
-import { resolveJwtSecret } from './secrets';
 
 export interface StartOptions {
   features: Type<unknown>[];
@@ -17,7 +17,7 @@ export interface StartOptions {
 
 export interface RunningPlatform {
   app: NestFastifyApplication;
-  config: AppConfig;
+  config: PlatformConfig;
   database: DatabaseTarget;
   baseUrl: string;
   seededDemo: boolean;
@@ -25,30 +25,22 @@ export interface RunningPlatform {
 }
 
 /**
- * Brings a process up: database (embedded unless DATABASE_URL), migrations under a lock (unless
- * MIGRATE_ON_START=false), the Nest app with the given features, and the demo seed.
+ * Brings an HTTP process up: database and migrations (bootDatabase), the Nest app with the given
+ * transports, and — in development, unless SEED_DEMO=false — the demo seed (`npm run seed`).
  */
 export async function startPlatform(options: StartOptions): Promise<RunningPlatform> {
-  const config = loadConfig({ ...process.env, ...options.env });
+  const config = loadPlatformConfig(
+    { ...process.env, ...options.env },
+    configSchemasOf(options.features),
+  );
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
-  const database = await resolveDatabase(config, (m) => log.info(m));
+  const { database, core } = await bootDatabase(config, (m) => log.info(m));
   try {
-    if (config.MIGRATE_ON_START) await runMigrations(database.url, { log: (m) => log.info(m) });
-    const jwtSecret = await resolveJwtSecret(database.url, config.JWT_SECRET);
     const root = PlatformRootModule.forRoot({
       config,
       databaseUrl: database.url,
       features: options.features,
-      core: {
-        jwtSecret,
-        accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-        refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
-        invitationTtlDays: config.INVITATION_TTL_DAYS,
-        loginMaxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
-        loginMaxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
-        loginThrottleWindowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
-        defaultStorageLimitBytes: config.DEFAULT_STORAGE_LIMIT_BYTES,
-      },
+      core,
     });
     const app = await createHttpApp(root, {
       logLevel: config.LOG_LEVEL,

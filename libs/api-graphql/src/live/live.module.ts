@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
 import { DATABASE_URL, SqlPool } from '@dailies/db';
+import { GraphqlConfig } from '../graphql.config';
 import { LiveHub } from './live-hub';
 import { LIVE_TRANSPORT, LiveTransport } from './live-transport';
 import { PgLiveTransport } from './pg-live-transport';
@@ -12,7 +13,7 @@ import { RedisLiveTransport } from './redis-live-transport';
     {
       provide: LIVE_TRANSPORT,
       inject: [APP_CONFIG, DATABASE_URL, SqlPool],
-      useFactory: (config: AppConfig, databaseUrl: string, sql: SqlPool): LiveTransport =>
+      useFactory: (config: GraphqlConfig, databaseUrl: string, sql: SqlPool): LiveTransport =>
         config.GRAPHQL_PUBSUB_URL
           ? new RedisLiveTransport(config.GRAPHQL_PUBSUB_URL)
           : new PgLiveTransport(databaseUrl, sql),

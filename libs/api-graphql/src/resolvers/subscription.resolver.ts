@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
+import { GraphqlConfig } from '../graphql.config';
 import {
   CommentView,
   DomainError,
@@ -29,7 +30,7 @@ export class SubscriptionResolver {
   constructor(
     private readonly hub: LiveHub,
     private readonly bus: Bus,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: GraphqlConfig,
   ) {}
 
   @Subscription(() => AssetChange, {

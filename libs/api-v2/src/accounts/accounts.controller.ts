@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -33,10 +33,11 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
-@Controller('v2/accounts')
+@V2Controller('accounts')
 export class AccountsController {
   constructor(
     private readonly commands: CommandBus,

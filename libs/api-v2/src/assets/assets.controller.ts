@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -50,13 +38,14 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 const enumQuery = (name: string, values: string[], description?: string) =>
   ApiQuery({ name, required: false, schema: { type: 'string', enum: values }, description });
 
 @ApiTags('assets')
 @ApiBearerAuth()
-@Controller('v2')
+@V2Controller()
 export class AssetsController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,15 +1,16 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { auditEntryViewSchema, ListAuditLogQuery } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiPage, ApiPagination, ApiProblems, CurrentUser } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 const time = { type: 'string', format: 'date-time' };
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Controller('v2/accounts')
+@V2Controller('accounts')
 export class AuditLogController {
   constructor(private readonly queries: QueryBus) {}
 

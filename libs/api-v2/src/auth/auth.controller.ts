@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -23,9 +23,10 @@ import {
   Public,
 } from '@dailies/http';
 import { logInResultSchema, sessionViewSchema, signUpResultSchema } from './session.schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('auth')
-@Controller('v2/auth')
+@V2Controller('auth')
 export class AuthController {
   constructor(private readonly commands: CommandBus) {}
 

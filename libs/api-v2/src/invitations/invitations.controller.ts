@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -16,10 +16,11 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
-@Controller('v2/invitations')
+@V2Controller('invitations')
 export class InvitationsController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -22,10 +22,11 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('me')
 @ApiBearerAuth()
-@Controller('v2/me')
+@V2Controller('me')
 export class MeController {
   constructor(
     private readonly commands: CommandBus,

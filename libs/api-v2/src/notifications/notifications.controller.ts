@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -23,10 +23,11 @@ import {
   notificationPreferencesSchema,
   unreadCountViewSchema,
 } from './notification.schemas';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@Controller('v2/me')
+@V2Controller('me')
 export class NotificationsController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -22,10 +22,11 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('review-links')
 @ApiBearerAuth()
-@Controller('v2')
+@V2Controller()
 export class ReviewLinksController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -20,6 +20,7 @@ import {
   ClientIp,
   Public,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 const PASSWORD_HEADER = 'x-review-password';
 
@@ -36,7 +37,7 @@ const ReviewPasswordHeader = () =>
  */
 @ApiTags('review')
 @Public()
-@Controller('v2/review')
+@V2Controller('review')
 export class ReviewController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -24,10 +24,11 @@ import {
   bodyWith,
   CurrentUser,
 } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('teams')
 @ApiBearerAuth()
-@Controller('v2/teams')
+@V2Controller('teams')
 export class TeamsController {
   constructor(
     private readonly commands: CommandBus,

@@ -1,13 +1,14 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetUsageQuery, usageViewSchema } from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import { ApiJson, ApiProblems, CurrentUser } from '@dailies/http';
+import { V2Controller } from '../v2-controller';
 
 @ApiTags('usage')
 @ApiBearerAuth()
-@Controller('v2/accounts')
+@V2Controller('accounts')
 export class UsageController {
   constructor(private readonly queries: QueryBus) {}
 

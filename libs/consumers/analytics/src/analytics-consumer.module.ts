@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
 import { PrismaService } from '@dailies/db';
+import { AnalyticsConfig } from './analytics.config';
 import { AnalyticsConsumer } from './analytics.consumer';
 import { ANALYTICS_SINK, AnalyticsSink } from './analytics-sink';
 import { SegmentSink } from './segment-sink';
 import { TableSink } from './table-sink';
 
 type SinkSettings = Pick<
-  AppConfig,
+  AnalyticsConfig,
   'ANALYTICS_SINK' | 'ANALYTICS_ENDPOINT' | 'ANALYTICS_WRITE_KEY'
 >;
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
 import { Consumer, ConsumerOptions, DomainEvent, EventConsumer } from '@dailies/events';
+import { AnalyticsConfig } from './analytics.config';
 import { ANALYTICS_SINK, AnalyticsSink } from './analytics-sink';
 import { TrackBatcher } from './track-batcher';
 import { toTrack } from './track-record';
 
 export type AnalyticsSettings = Pick<
-  AppConfig,
+  AnalyticsConfig,
   'ANALYTICS_SINK' | 'ANALYTICS_BATCH_SIZE' | 'ANALYTICS_FLUSH_MS' | 'ANALYTICS_DEDUPE_MINUTES'
 >;
 

@@ -5,3 +5,4 @@ export * from './segment-sink';
 export * from './table-sink';
 export * from './track-batcher';
 export * from './track-record';
+export * from './analytics.config';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
+import { NotificationsConfig } from './notifications.config';
 import {
   EMAIL_ONLY_READ_AT,
   NotificationFeed,
@@ -32,7 +33,7 @@ export class NotificationsConsumer implements EventConsumer {
 
   constructor(
     private readonly prisma: PrismaService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: NotificationsConfig,
     @Inject(PUSH_SENDER) private readonly push: PushSender,
     private readonly feed: NotificationFeed,
   ) {}

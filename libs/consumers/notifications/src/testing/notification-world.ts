@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@dailies/config';
+import { notificationsConfigSchema } from '../notifications.config';
 import { CommentCreated, NotificationAnnouncement, NotificationFeed } from '@dailies/core';
 import { newId, PrismaService } from '@dailies/db';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
@@ -92,7 +92,7 @@ export function notificationWorld() {
   beforeAll(async () => {
     w.url = await createTestDatabase();
     w.prisma = new PrismaService(w.url, 2);
-    const config: AppConfig = loadConfig({ NOTIFICATIONS_DIGEST_HOUR: '8' });
+    const config = notificationsConfigSchema.parse({ NOTIFICATIONS_DIGEST_HOUR: '8' });
     w.consumer = new NotificationsConsumer(w.prisma, config, push, feed);
 
     const names: Record<string, string> = {

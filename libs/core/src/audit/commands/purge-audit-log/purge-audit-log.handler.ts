@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, AppConfig } from '@dailies/config';
+import { APP_CONFIG } from '@dailies/config';
+import type { CoreConfig } from '../../../core.config';
 import { UnitOfWork } from '@dailies/events';
 import { AuditLogPurged } from '../../events';
 import { requireOperator } from '../../policies/operator-policy';
@@ -19,7 +20,7 @@ export class PurgeAuditLogHandler implements ICommandHandler<
 > {
   constructor(
     private readonly uow: UnitOfWork,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'AUDIT_RETENTION_DAYS'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<CoreConfig, 'AUDIT_RETENTION_DAYS'>,
   ) {}
 
   async execute({ actor, input }: PurgeAuditLogCommand): Promise<AuditLogPurgeResult> {

@@ -1,6 +1,8 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, envBool } from '@dailies/config';
+import { z } from 'zod';
+import { loadPlatformConfig as loadConfig } from './platform.config';
 
-describe('loadConfig', () => {
+describe('loadPlatformConfig', () => {
   it('applies defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
@@ -34,5 +36,21 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' }).DATABASE_URL,
     ).toBeDefined();
+  });
+
+  it('seeds the demo user by default, except in production where it refuses to', () => {
+    expect(loadConfig({}).SEED_DEMO).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' };
+    expect(loadConfig(production).SEED_DEMO).toBe(false);
+    expect(() => loadConfig({ ...production, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+  });
+
+  it('validates the variables of the transports it mounts along with its own', () => {
+    const extra = z.object({ EXTRA_FLAG: envBool.default(false) });
+    expect(loadConfig({ EXTRA_FLAG: 'yes' }, [extra])).toMatchObject({ EXTRA_FLAG: true });
+    expect(() => loadConfig({ EXTRA_FLAG: 'maybe', PORT: 'x' }, [extra])).toThrow(
+      /EXTRA_FLAG[\s\S]*PORT|PORT[\s\S]*EXTRA_FLAG/,
+    );
   });
 });

@@ -1,0 +1,42 @@
+import { CoreOptions } from '@dailies/core';
+import { runMigrations } from '@dailies/db';
+import { DatabaseTarget, resolveDatabase } from './database-target';
+import { PlatformConfig } from './platform.config';
+import { resolveJwtSecret } from './secrets';
+
+export interface BootedDatabase {
+  database: DatabaseTarget;
+  core: CoreOptions;
+}
+
+/**
+ * What every process needs before Nest starts, web server or not: the database (embedded unless
+ * DATABASE_URL), migrations under a lock (unless MIGRATE_ON_START=false), the JWT key, and the
+ * domain's options. On failure the embedded PostgreSQL is stopped again.
+ */
+export async function bootDatabase(
+  config: PlatformConfig,
+  log: (message: string) => void,
+): Promise<BootedDatabase> {
+  const database = await resolveDatabase(config, log);
+  try {
+    if (config.MIGRATE_ON_START) await runMigrations(database.url, { log });
+    const jwtSecret = await resolveJwtSecret(database.url, config.JWT_SECRET);
+    return {
+      database,
+      core: {
+        jwtSecret,
+        accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+        refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+        invitationTtlDays: config.INVITATION_TTL_DAYS,
+        loginMaxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
+        loginMaxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        loginThrottleWindowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
+        defaultStorageLimitBytes: config.DEFAULT_STORAGE_LIMIT_BYTES,
+      },
+    };
+  } catch (error) {
+    await database.embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { AuthConfig, authConfigSchema } from '@dailies/auth';
+import { CacheConfig, cacheConfigSchema } from '@dailies/cache';
+import { composeConfig, ConfigError, ConfigSchema, envBool, parseConfig } from '@dailies/config';
+import { AnalyticsConfig, analyticsConfigSchema } from '@dailies/consumer-analytics';
+import { NotificationsConfig, notificationsConfigSchema } from '@dailies/consumer-notifications';
+import { CoreConfig, coreConfigSchema } from '@dailies/core';
+import { DbConfig, dbConfigSchema } from '@dailies/db';
+import { EventsConfig, eventsConfigSchema } from '@dailies/events';
+import { HttpConfig, httpConfigSchema } from '@dailies/http';
+import { z } from 'zod';
+
+/** What the process itself reads. */
+export const processConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: on, except in production (where the demo user is never created). */
+  SEED_DEMO: envBool.optional(),
+});
+export type ProcessConfig = z.infer<typeof processConfigSchema>;
+
+/** The schemas of every lib a platform process boots (transports add theirs: @ReadsConfig). */
+export const platformConfigSchemas: readonly ConfigSchema[] = [
+  processConfigSchema,
+  httpConfigSchema,
+  dbConfigSchema,
+  authConfigSchema,
+  coreConfigSchema,
+  eventsConfigSchema,
+  cacheConfigSchema,
+  analyticsConfigSchema,
+  notificationsConfigSchema,
+];
+
+export type PlatformConfig = ProcessConfig &
+  HttpConfig &
+  DbConfig &
+  AuthConfig &
+  CoreConfig &
+  EventsConfig &
+  CacheConfig &
+  AnalyticsConfig &
+  NotificationsConfig & {
+    SEED_DEMO: boolean;
+    /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
+    dataDir: string;
+  };
+
+/**
+ * The configuration of a platform process: every lib's variables plus those of the transports it
+ * mounts (`extraSchemas`), validated at once; the error names every bad variable. Rules that
+ * span libs (production needs a real database and no demo user) are checked here.
+ */
+export function loadPlatformConfig(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env,
+  extraSchemas: readonly ConfigSchema[] = [],
+): PlatformConfig {
+  const parsed = parseConfig(
+    composeConfig([...platformConfigSchemas, ...extraSchemas]),
+    env,
+  ) as Omit<PlatformConfig, 'SEED_DEMO' | 'dataDir'> & { SEED_DEMO?: boolean };
+  const production = parsed.NODE_ENV === 'production';
+  const problems = [
+    ...(production && !parsed.DATABASE_URL
+      ? ['  DATABASE_URL: required in production (the embedded PostgreSQL is for local use)']
+      : []),
+    ...(production && parsed.SEED_DEMO
+      ? ['  SEED_DEMO: the demo user is never created in production']
+      : []),
+  ];
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return {
+    ...parsed,
+    SEED_DEMO: parsed.SEED_DEMO ?? !production,
+    dataDir: path.resolve(parsed.DATA_DIR),
+  };
+}

@@ -1,0 +1,21 @@
+import { Type } from '@nestjs/common';
+import { ConfigError } from '@dailies/config';
+import { RunningWorker, startWorker } from './start-worker';
+import { stopOnSignals } from './stop-on-signals';
+
+/** The `main` of a worker process (apps/cron): start without a web server, stop on signals. */
+export async function runWorker(name: string, modules: Type<unknown>[]): Promise<void> {
+  let worker: RunningWorker;
+  try {
+    worker = await startWorker({ modules });
+  } catch (error) {
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `${name} failed to start: ${String((error as Error)?.stack ?? error)}`,
+    );
+    process.exit(1);
+  }
+  console.log(`${name} ready\n  Health     ${worker.healthUrl}/ready`);
+  stopOnSignals(() => worker.close());
+}

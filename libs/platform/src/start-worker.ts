@@ -1,0 +1,81 @@
+import { INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Server } from 'node:http';
+import { configSchemasOf } from '@dailies/config';
+import { PinoNestLogger, Readiness } from '@dailies/http';
+import pino from 'pino';
+import { bootDatabase } from './boot-database';
+import { DatabaseTarget } from './database-target';
+import { loadPlatformConfig, PlatformConfig } from './platform.config';
+import { PlatformRootModule } from './platform-root.module';
+import { startHealthServer } from './health-server';
+
+export interface StartWorkerOptions {
+  /** The worker's own modules (schedules, jobs); they may declare config with @ReadsConfig. */
+  modules?: Type<unknown>[];
+  /** Overrides of environment variables (tests use these instead of touching process.env). */
+  env?: Record<string, string>;
+  /** Serve /health/live and /health/ready on PORT (default true; one-off commands say false). */
+  healthServer?: boolean;
+}
+
+export interface RunningWorker {
+  app: INestApplicationContext;
+  config: PlatformConfig;
+  database: DatabaseTarget;
+  /** Where the health server answers, when it runs. */
+  healthUrl?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Brings a process up without a web server (the coming apps/cron, one-off commands): database
+ * and migrations, the domain and the event system — it delivers events like any instance unless
+ * EVENTS_DELIVER=false — as a Nest application context. Readiness is a tiny health server on PORT.
+ */
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const modules = options.modules ?? [];
+  const config = loadPlatformConfig({ ...process.env, ...options.env }, configSchemasOf(modules));
+  const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
+  const { database, core } = await bootDatabase(config, (m) => log.info(m));
+  let app: INestApplicationContext | undefined;
+  let server: Server | undefined;
+  try {
+    app = await NestFactory.createApplicationContext(
+      PlatformRootModule.forRoot({
+        config,
+        databaseUrl: database.url,
+        features: modules,
+        core,
+        http: false,
+      }),
+      { logger: new PinoNestLogger(log), abortOnError: false },
+    );
+    let healthUrl: string | undefined;
+    if (options.healthServer !== false) {
+      const health = await startHealthServer(app.get(Readiness), config.PORT, config.HOST);
+      server = health.server;
+      healthUrl = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${health.port}/health`;
+    }
+    const context = app;
+    let closed = false;
+    return {
+      app: context,
+      config,
+      database,
+      healthUrl,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+        await context.close();
+        await database.embedded?.stop();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    await app?.close();
+    await database.embedded?.stop();
+    throw error;
+  }
+}
