@@ -14,6 +14,7 @@ import {
   UsageError,
 } from '../load/migrate-table';
 import { prepareItem } from '../load/prepare';
+import { dropSecretStages } from '../load/secret-stages';
 import { Progress } from '../progress';
 import { formatSummary, writeSummaryFile } from '../summary';
 
@@ -75,6 +76,9 @@ export async function migrateCommand(args: CliArgs, io: CommandIo): Promise<numb
           const result = await migration.run();
           results.push(result);
           if (result.stopped) break;
+        }
+        for (const stage of await dropSecretStages(pool)) {
+          io.log(`${stage}: dropped (it held password digests)`);
         }
         const rejectsFile = args.string('rejects');
         if (rejectsFile) await writeRejects(pool, tables, rejectsFile);
