@@ -6,6 +6,7 @@ import {
   repairUnstorable,
   storableJson,
   storableText,
+  UnreadableItem,
 } from './hostile';
 import { DynamoItem } from './raw';
 import { LEGACY_TABLES } from './tables';
@@ -74,6 +75,11 @@ describe('hostile legacy values', () => {
         error: { reason: 'invalid_item' },
       });
     }
+    expect(readLegacyItem('teams', new UnreadableItem('{"Item":{"id"'))).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid_item', message: 'the export line is not JSON' },
+      raw: { line: '{"Item":{"id"' },
+    });
     const big: DynamoItem = { id: s(id), name: s('x'.repeat(MAX_ITEM_BYTES)) };
     expect(readLegacyItem('teams', big)).toMatchObject({
       ok: false,

@@ -102,6 +102,14 @@ function cleanDocument(text: string, repairs: Set<RepairCode>): string {
   return cleaned;
 }
 
+/**
+ * An export line that is not JSON at all. It is one record of the export (the data file's item
+ * count and MD5 still have to match its manifest), so it is rejected like any other bad record.
+ */
+export class UnreadableItem {
+  constructor(readonly text: string) {}
+}
+
 export type ReadOutcome =
   | { ok: true; raw: RawItem; repairs: RepairCode[] }
   | { ok: false; error: LegacyValueError; raw: RawItem | DynamoItem };
@@ -112,6 +120,14 @@ export type ReadOutcome =
  * size. Shared by `migrate` and `verify`, so both see the same record.
  */
 export function readLegacyItem(table: LegacyTableName, item: unknown): ReadOutcome {
+  if (item instanceof UnreadableItem) {
+    const line = item.text.length > 1000 ? `${item.text.slice(0, 997)}...` : item.text;
+    return {
+      ok: false,
+      error: new LegacyValueError('invalid_item', 'Item', 'the export line is not JSON'),
+      raw: { line },
+    };
+  }
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     return {
       ok: false,

@@ -5,7 +5,9 @@
 export const REJECT_REASONS = {
   invalid_attribute_type:
     'An attribute is neither a DynamoDB string nor a number, boolean or null that reads as one.',
-  invalid_item: 'The source item is not a DynamoDB item (an export line without an `Item` object).',
+  invalid_item:
+    'The source item is not a DynamoDB item: an export line that is not JSON, or has no `Item` ' +
+    'object. The rejects keep the line (its first 1000 characters).',
   item_too_large:
     "The item is over DynamoDB's 400 KB item limit (UTF-8 bytes of names and values): no real " +
     'table can hold it, so the export is corrupt there.',

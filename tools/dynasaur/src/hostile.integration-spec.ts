@@ -89,6 +89,7 @@ const HOSTILE: { table: LegacyTableName; item: unknown; expect: string }[] = [
     expect: 'database_refused',
   },
   { table: 'comments', item: null, expect: 'invalid_item' },
+  { table: 'teams', item: '{"Item":{"id":{"S":"5f1c', expect: 'invalid_item' },
   {
     table: 'review_links',
     item: itemOf({
@@ -119,7 +120,11 @@ describe('dynasaur migrate: hostile records', () => {
         for (let i = 0; i < 6; i++) await writer.write(table, { ...comment, id: uuid(40 + i) });
       }
     }
-    for (const h of HOSTILE) await writer.writeItem(h.table, h.item);
+    for (const h of HOSTILE) {
+      // A string is a truncated export line (not JSON at all).
+      if (typeof h.item === 'string') await writer.writeLine(h.table, h.item);
+      else await writer.writeItem(h.table, h.item);
+    }
     await writer.close();
     url = await createTestDatabase();
     db = new Client({ connectionString: url });

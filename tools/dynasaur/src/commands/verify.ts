@@ -6,6 +6,7 @@ import {
   LegacyValueError,
   readLegacyItem,
   storableText,
+  UnreadableItem,
 } from '@dailies/legacy';
 import { CliArgs } from '../cli/args';
 import { sourceFromArgs } from '../cli/sources';
@@ -112,7 +113,10 @@ async function verifyTable(
   for (let segment = 0; segment < tableSource.segments; segment++) {
     for await (const page of tableSource.pages(segment, null)) {
       for (const item of page.items) {
-        const key = item !== null && typeof item === 'object' ? item.id : undefined;
+        const key =
+          item !== null && typeof item === 'object' && !(item instanceof UnreadableItem)
+            ? item.id
+            : undefined;
         const id =
           key !== null && typeof key === 'object' && typeof key.S === 'string' && key.S !== ''
             ? storableText(key.S)

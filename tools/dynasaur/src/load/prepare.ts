@@ -8,6 +8,7 @@ import {
   redactSecrets,
   RepairCode,
   storableText,
+  UnreadableItem,
 } from '@dailies/legacy';
 import { encodeCopyRow } from '../db/copy';
 import { TableLoader } from './table-loader';
@@ -34,7 +35,7 @@ function rejectKey(id: unknown, where: string): { key: string; legacyId: string 
 }
 
 function itemId(item: unknown): unknown {
-  if (item === null || typeof item !== 'object') return undefined;
+  if (item === null || typeof item !== 'object' || item instanceof UnreadableItem) return undefined;
   const id = (item as Partial<DynamoItem>).id;
   return id !== null && typeof id === 'object' ? id.S : undefined;
 }
@@ -47,7 +48,7 @@ function itemId(item: unknown): unknown {
 export function prepareItem(
   table: LegacyTableName,
   loader: TableLoader<unknown>,
-  item: DynamoItem,
+  item: DynamoItem | UnreadableItem,
   where: string,
 ): Prepared {
   const definition = LEGACY_TABLES[table] as LegacyTable<unknown, object>;
