@@ -181,27 +181,26 @@ const insertAt = (value: string, at: number, what: string) => {
 /** One hostile change; `source` leaves out what DynamoDB itself could never hold. */
 function mutation(source: Source): fc.Arbitrary<Mutation> {
   const pick = fc.nat(1000);
-  const set = (name: string | null, value: DynamoItem[string]): Mutation => {
-    return (item) => (name === null ? item : { ...item, [name]: value });
-  };
+  const set = (item: DynamoItem, name: string | null, value: DynamoItem[string]): DynamoItem =>
+    name === null ? item : { ...item, [name]: value };
   const options: fc.Arbitrary<Mutation>[] = [
     // U+0000 in any text value.
     fc.tuple(pick, pick).map(([p, at]): Mutation => (item) => {
       const name = attributeOf(item, p, () => true);
-      return set(name, { S: insertAt(stringOf(item, name ?? ''), at, '\u0000') })(item, 'users');
+      return set(item, name, { S: insertAt(stringOf(item, name ?? ''), at, '\u0000') });
     }),
     // A lone surrogate in any text value.
     fc
       .tuple(pick, pick, fc.constantFrom('\ud800', '\udfff', '\udbff'))
       .map(([p, at, s]): Mutation => (item) => {
         const name = attributeOf(item, p, () => true);
-        return set(name, { S: insertAt(stringOf(item, name ?? ''), at, s) })(item, 'users');
+        return set(item, name, { S: insertAt(stringOf(item, name ?? ''), at, s) });
       }),
     // U+0000 or a lone surrogate inside a JSON document's strings and keys (escaped by stringify).
     fc.constantFrom('a\u0000b', '\ud800', 'ok\u0000').map((s): Mutation => (item, table) => {
       const name = DOCUMENTS[table];
       if (!name) return item;
-      return set(name, { S: JSON.stringify({ [`k${s}`]: s, nested: [{ v: s }] }) })(item, table);
+      return set(item, name, { S: JSON.stringify({ [`k${s}`]: s, nested: [{ v: s }] }) });
     }),
     // Numbers out of range (or not numbers at all).
     fc
@@ -221,9 +220,10 @@ function mutation(source: Source): fc.Arbitrary<Mutation> {
         ([p, value]): Mutation =>
           (item) =>
             set(
+              item,
               attributeOf(item, p, (n) => NUMBERS.includes(n)),
               { S: value },
-            )(item, 'users'),
+            ),
       ),
     // Dates out of PostgreSQL's (and the legacy store's) range.
     fc
@@ -242,9 +242,10 @@ function mutation(source: Source): fc.Arbitrary<Mutation> {
         ([p, value]): Mutation =>
           (item) =>
             set(
+              item,
               attributeOf(item, p, (n) => TIMES.includes(n)),
               { S: value },
-            )(item, 'users'),
+            ),
       ),
     // Attribute types other than S.
     fc
@@ -264,9 +265,10 @@ function mutation(source: Source): fc.Arbitrary<Mutation> {
         ([p, value]): Mutation =>
           (item) =>
             set(
+              item,
               attributeOf(item, p, () => true),
               value,
-            )(item, 'users'),
+            ),
       ),
     // A missing attribute.
     pick.map((p): Mutation => (item) => {
@@ -280,7 +282,7 @@ function mutation(source: Source): fc.Arbitrary<Mutation> {
       const name = attributeOf(item, p, (n) => JSON_ATTRIBUTES.has(n));
       if (name === null) return item;
       const value = stringOf(item, name);
-      return set(name, { S: value.slice(0, Math.max(1, at % value.length)) })(item, 'users');
+      return set(item, name, { S: value.slice(0, Math.max(1, at % value.length)) });
     }),
     // JSON nested far deeper than anything stores.
     fc.constant((item: DynamoItem, table: LegacyTableName): DynamoItem =>
@@ -309,8 +311,29 @@ function mutation(source: Source): fc.Arbitrary<Mutation> {
 const hexId = fc.stringMatching(/^[0-9a-f]{24}$/);
 const uuidId = fc.uuid({ version: 4 }).map((u) => u.toLowerCase());
 
-/** A record of `table` that refers to the base world, with 0–3 hostile changes. */
-export function hostileRecord(table: LegacyTableName, source: Source): fc.Arbitrary<DynamoItem> {
+/**
+ * A record of `table` that refers to the base world, with 0–3 hostile changes; from an export,
+ * sometimes a line cut short (a string: not JSON at all).
+ */
+export function hostileRecord(
+  table: LegacyTableName,
+  source: Source,
+): fc.Arbitrary<DynamoItem | string> {
+  const record = hostileItem(table, source);
+  if (source === 'dynamodb') return record;
+  return fc.oneof(
+    { weight: 12, arbitrary: record },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(record, fc.nat(1000)).map(([item, at]) => {
+        const line = JSON.stringify({ Item: item });
+        return line.slice(0, 1 + (at % (line.length - 1)));
+      }),
+    },
+  );
+}
+
+function hostileItem(table: LegacyTableName, source: Source): fc.Arbitrary<DynamoItem> {
   const id = ['assets', 'comments', 'review_links'].includes(table) ? uuidId : hexId;
   return fc
     .tuple(
@@ -334,14 +357,14 @@ export function hostileRecord(table: LegacyTableName, source: Source): fc.Arbitr
 export function hostileWorld(
   source: Source,
   perTable: number,
-): fc.Arbitrary<Record<LegacyTableName, DynamoItem[]>> {
+): fc.Arbitrary<Record<LegacyTableName, (DynamoItem | string)[]>> {
   return fc.record(
     Object.fromEntries(
       LEGACY_TABLE_NAMES.map((t) => [
         t,
         fc.array(hostileRecord(t, source), { minLength: 1, maxLength: perTable }),
       ]),
-    ) as Record<LegacyTableName, fc.Arbitrary<DynamoItem[]>>,
+    ) as Record<LegacyTableName, fc.Arbitrary<(DynamoItem | string)[]>>,
   );
 }
 
