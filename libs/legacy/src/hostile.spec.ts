@@ -80,6 +80,10 @@ describe('hostile legacy values', () => {
       error: { reason: 'invalid_item', message: 'the export line is not JSON' },
       raw: { line: '{"Item":{"id"' },
     });
+    const cut = '{"Item":{"password_digest":{"S":"$2a$10$abcdefghijklmnopqrstuuABCDEF';
+    expect(readLegacyItem('users', new UnreadableItem(cut))).toMatchObject({
+      raw: { line: '{"Item":{"password_digest":{"S":"[redacted]' },
+    });
     const big: DynamoItem = { id: s(id), name: s('x'.repeat(MAX_ITEM_BYTES)) };
     expect(readLegacyItem('teams', big)).toMatchObject({
       ok: false,

@@ -110,6 +110,8 @@ export class UnreadableItem {
   constructor(readonly text: string) {}
 }
 
+const BCRYPT_LIKE = /\$2[abxy]?\$\d{1,2}\$[./A-Za-z0-9]*/g;
+
 export type ReadOutcome =
   | { ok: true; raw: RawItem; repairs: RepairCode[] }
   | { ok: false; error: LegacyValueError; raw: RawItem | DynamoItem };
@@ -121,7 +123,9 @@ export type ReadOutcome =
  */
 export function readLegacyItem(table: LegacyTableName, item: unknown): ReadOutcome {
   if (item instanceof UnreadableItem) {
-    const line = item.text.length > 1000 ? `${item.text.slice(0, 997)}...` : item.text;
+    // No attribute can be told apart in such a line: whatever looks like a bcrypt digest goes.
+    const text = item.text.replace(BCRYPT_LIKE, REDACTED);
+    const line = text.length > 1000 ? `${text.slice(0, 997)}...` : text;
     return {
       ok: false,
       error: new LegacyValueError('invalid_item', 'Item', 'the export line is not JSON'),
