@@ -253,6 +253,10 @@ describe('dynasaur migrate: hostile records', () => {
       `SELECT to_regclass('dynasaur.users_stage')::text AS users, to_regclass('dynasaur.review_links_stage')::text AS links`,
     );
     expect(stages.rows[0]).toEqual({ users: null, links: null });
+    // Accounts read the users' stage: alone, after it was dropped, they are refused, not wrong.
+    await expect(dynasaur(['migrate', '--table', 'accounts', ...source()], url)).rejects.toThrow(
+      'migrate users in the same run',
+    );
     // The digests did migrate where they belong.
     expect(
       (await db.query(`SELECT password_hash FROM users WHERE legacy_id = $1`, [user.id])).rows[0]

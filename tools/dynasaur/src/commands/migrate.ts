@@ -14,7 +14,7 @@ import {
   UsageError,
 } from '../load/migrate-table';
 import { prepareItem } from '../load/prepare';
-import { dropSecretStages } from '../load/secret-stages';
+import { checkSecretStages, dropSecretStages } from '../load/secret-stages';
 import { Progress } from '../progress';
 import { formatSummary, writeSummaryFile } from '../summary';
 
@@ -63,6 +63,8 @@ export async function migrateCommand(args: CliArgs, io: CommandIo): Promise<numb
           Object.values(LOADERS).map((l) => l.stateDdl),
         );
         await checkDependencies(pool, tables);
+        const stageProblem = await checkSecretStages(pool, tables);
+        if (stageProblem) throw new UsageError(stageProblem);
         for (const table of tables) {
           const migration = new TableMigration(
             pool,

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import type { LegacyTableName } from '@dailies/legacy';
+import { tableCounts } from '../db/state';
 import { LOADERS } from './tables';
 
 /**
@@ -20,4 +21,31 @@ export async function dropSecretStages(pool: Pool): Promise<string[]> {
     dropped.push(stage.table);
   }
   return dropped;
+}
+
+/**
+ * A table that reads another's dropped stage (accounts read users' account_ids) cannot run
+ * without that table in the same run: the stage would be empty and its facts silently missing.
+ */
+export async function checkSecretStages(
+  pool: Pool,
+  tables: readonly LegacyTableName[],
+): Promise<string | null> {
+  for (const loader of Object.values(LOADERS)) {
+    const stage = loader.secretStage;
+    if (!stage || tables.includes(loader.table)) continue;
+    const readers = stage.readBy.filter((t) => t !== loader.table && tables.includes(t));
+    if (readers.length === 0) continue;
+    const counts = await tableCounts(pool, loader.table);
+    const { rows } = await pool.query<{ staged: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${stage.table}) AS staged`,
+    );
+    if (!rows[0].staged && counts.read > counts.rejected) {
+      return (
+        `${readers.join(', ')} read ${stage.table}, dropped after ${loader.table} was migrated ` +
+        `(it held password digests): migrate ${loader.table} in the same run (or use --all)`
+      );
+    }
+  }
+  return null;
 }
