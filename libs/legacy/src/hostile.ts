@@ -13,9 +13,6 @@ const JSON_DOCUMENTS: Partial<Record<LegacyTableName, readonly string[]>> = {
   comments: ['annotation'],
 };
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** Strips U+0000 and replaces lone surrogates with U+FFFD, noting which repair applied. */
 function cleanText(value: string, repairs: Set<RepairCode>): string {
   let v = value;
@@ -23,22 +20,25 @@ function cleanText(value: string, repairs: Set<RepairCode>): string {
     v = v.replaceAll('\u0000', '');
     repairs.add('nul_removed');
   }
-  if (LONE_SURROGATE.test(v)) {
-    LONE_SURROGATE.lastIndex = 0;
-    v = v.replace(LONE_SURROGATE, '\ufffd');
+  // Native scans (ES2024): several times faster than a lookaround regex on 100 KB values.
+  if (!v.isWellFormed()) {
+    v = v.toWellFormed();
     repairs.add('lone_surrogate_replaced');
   }
-  LONE_SURROGATE.lastIndex = 0;
   return v;
 }
 
-/** The item's size as DynamoDB counts it: UTF-8 bytes of attribute names and values. */
-export function itemBytes(raw: RawItem): number {
+/** The item's size as DynamoDB counts it (UTF-8 bytes of names and values) when over its limit. */
+export function bytesOverLimit(raw: RawItem): number | null {
+  let chars = 0;
+  for (const [name, value] of Object.entries(raw)) chars += name.length + value.length;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most items need no exact count.
+  if (chars * 3 <= MAX_ITEM_BYTES) return null;
   let bytes = 0;
   for (const [name, value] of Object.entries(raw)) {
     bytes += Buffer.byteLength(name, 'utf8') + Buffer.byteLength(value, 'utf8');
   }
-  return bytes;
+  return bytes > MAX_ITEM_BYTES ? bytes : null;
 }
 
 function cleanJsonValue(value: unknown, repairs: Set<RepairCode>): unknown {
@@ -146,8 +146,8 @@ export function readLegacyItem(table: LegacyTableName, item: unknown): ReadOutco
     if (!(error instanceof LegacyValueError)) throw error;
     return { ok: false, error, raw: item as DynamoItem };
   }
-  const bytes = itemBytes(raw);
-  if (bytes > MAX_ITEM_BYTES) {
+  const bytes = bytesOverLimit(raw);
+  if (bytes !== null) {
     return {
       ok: false,
       error: new LegacyValueError(
