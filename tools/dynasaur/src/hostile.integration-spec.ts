@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { LEGACY_TABLE_NAMES, LegacyTableName } from '@dailies/legacy';
+import { copyInto } from './db/copy';
 import { ExportWriter } from './fixtures/export-writer';
 import { dynasaur } from './testing/cli';
 import { BASE_WORLD, baseRecords, DIGEST, itemOf } from './testing/hostile-records';
@@ -262,6 +263,28 @@ describe('dynasaur migrate: hostile records', () => {
       (await db.query(`SELECT password_hash FROM users WHERE legacy_id = $1`, [user.id])).rows[0]
         .password_hash,
     ).toBe(DIGEST);
+  });
+
+  it('a COPY PostgreSQL refuses leaves the connection usable after ROLLBACK TO SAVEPOINT', async () => {
+    // The bisection relies on it: a refused COPY must not poison the batch's transaction.
+    const pool = new Pool({ connectionString: url, max: 1 });
+    const client = await pool.connect();
+    try {
+      await client.query('CREATE TEMP TABLE copy_probe (n integer)');
+      await client.query('BEGIN');
+      await client.query('SAVEPOINT probe');
+      const refused = await copyInto(client, 'copy_probe', ['n'], ['1\n', 'x\n']).catch(
+        (e: { code?: string }) => e,
+      );
+      expect(refused).toMatchObject({ code: '22P02' });
+      await client.query('ROLLBACK TO SAVEPOINT probe');
+      await copyInto(client, 'copy_probe', ['n'], ['2\n']);
+      await client.query('COMMIT');
+      expect((await client.query('SELECT n FROM copy_probe')).rows).toEqual([{ n: 2 }]);
+    } finally {
+      client.release();
+      await pool.end();
+    }
   });
 
   it('--restart, and --max-errors then --resume, go through the same records to the same end', async () => {
