@@ -1,4 +1,5 @@
 export * from './definition';
+export * from './hostile';
 export * from './ids';
 export * from './raw';
 export * from './reasons';

@@ -15,6 +15,13 @@ export type DynamoItem = Record<string, DynamoAttribute>;
 export function fromDynamoItem(item: DynamoItem): RawItem {
   const raw: RawItem = {};
   for (const [name, value] of Object.entries(item)) {
+    if (value === null || typeof value !== 'object') {
+      throw new LegacyValueError(
+        'invalid_attribute_type',
+        name,
+        `${name} is ${JSON.stringify(value)}, not a DynamoDB attribute value`,
+      );
+    }
     if (typeof value.S === 'string') raw[name] = value.S;
     else if (typeof value.N === 'string') raw[name] = value.N;
     else if (typeof value.BOOL === 'boolean') raw[name] = value.BOOL ? 'true' : 'false';

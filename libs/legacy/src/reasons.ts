@@ -5,6 +5,12 @@
 export const REJECT_REASONS = {
   invalid_attribute_type:
     'An attribute is neither a DynamoDB string nor a number, boolean or null that reads as one.',
+  invalid_item:
+    'The source item is not a DynamoDB item: an export line that is not JSON, or has no `Item` ' +
+    'object. The rejects keep the line (its first 1000 characters).',
+  item_too_large:
+    "The item is over DynamoDB's 400 KB item limit (UTF-8 bytes of names and values): no real " +
+    'table can hold it, so the export is corrupt there.',
   invalid_id: 'The key is not an id of the format SCHEMA.md gives the table (24-hex or UUID).',
   missing_value: 'A value the new schema requires is missing, "" or "null".',
   invalid_value:
@@ -25,12 +31,21 @@ export const REJECT_REASONS = {
   duplicate_short_code:
     'Another review link has the same short code (unique in the new schema). The oldest link ' +
     '(created_at, then id) keeps it: it had the code first.',
+  database_refused:
+    'PostgreSQL refused the row although every value parsed (a limit or constraint the parse ' +
+    'does not know). The batch is bisected down to the refused rows; the message is the ' +
+    "database's error.",
 } as const;
 
 export type RejectReason = keyof typeof REJECT_REASONS;
 
 /** Records that migrate, adjusted by a documented rule. Counted in the summary, not rejected. */
 export const REPAIRS = {
+  nul_removed:
+    'U+0000 (which PostgreSQL cannot store in text or jsonb) is removed from every value but the ' +
+    'key, including the `\\u0000` escapes inside JSON documents (settings, properties, annotation).',
+  lone_surrogate_replaced:
+    'A lone UTF-16 surrogate (no valid UTF-8) becomes U+FFFD, in values and inside JSON documents.',
   email_lowercased: 'Emails are stored lower-cased (unique case-insensitively).',
   name_from_email: 'A user without a name is named after the local part of their email.',
   password_unusable:

@@ -163,12 +163,36 @@ export function readEnum<T extends string>(
   return value as T;
 }
 
+/**
+ * Deeper JSON is a bad value: nothing the legacy app wrote nests this far, and a document of
+ * thousands of levels overflows the stack of whatever encodes it next (JSON.stringify, jsonb).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+function depthOf(value: JsonValue): number {
+  let max = 0;
+  const stack: [JsonValue, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [JsonValue, number];
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
 function parseJson(field: string, value: string): JsonValue {
+  let parsed: JsonValue;
   try {
-    return JSON.parse(value) as JsonValue;
+    parsed = JSON.parse(value) as JsonValue;
   } catch {
     throw invalid(field, value, 'JSON');
   }
+  if (depthOf(parsed) > MAX_JSON_DEPTH) {
+    throw invalid(field, value, `JSON nested at most ${MAX_JSON_DEPTH} levels deep`);
+  }
+  return parsed;
 }
 
 /**

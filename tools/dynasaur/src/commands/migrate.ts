@@ -14,6 +14,7 @@ import {
   UsageError,
 } from '../load/migrate-table';
 import { prepareItem } from '../load/prepare';
+import { checkSecretStages, dropSecretStages } from '../load/secret-stages';
 import { Progress } from '../progress';
 import { formatSummary, writeSummaryFile } from '../summary';
 
@@ -62,6 +63,8 @@ export async function migrateCommand(args: CliArgs, io: CommandIo): Promise<numb
           Object.values(LOADERS).map((l) => l.stateDdl),
         );
         await checkDependencies(pool, tables);
+        const stageProblem = await checkSecretStages(pool, tables);
+        if (stageProblem) throw new UsageError(stageProblem);
         for (const table of tables) {
           const migration = new TableMigration(
             pool,
@@ -75,6 +78,9 @@ export async function migrateCommand(args: CliArgs, io: CommandIo): Promise<numb
           const result = await migration.run();
           results.push(result);
           if (result.stopped) break;
+        }
+        for (const stage of await dropSecretStages(pool)) {
+          io.log(`${stage}: dropped (it held password digests)`);
         }
         const rejectsFile = args.string('rejects');
         if (rejectsFile) await writeRejects(pool, tables, rejectsFile);

@@ -1,10 +1,12 @@
 import { Pool, PoolClient } from 'pg';
 import {
-  fromDynamoItem,
   LEGACY_TABLES,
   LegacyTable,
   LegacyTableName,
   LegacyValueError,
+  readLegacyItem,
+  storableText,
+  UnreadableItem,
 } from '@dailies/legacy';
 import { CliArgs } from '../cli/args';
 import { sourceFromArgs } from '../cli/sources';
@@ -111,13 +113,22 @@ async function verifyTable(
   for (let segment = 0; segment < tableSource.segments; segment++) {
     for await (const page of tableSource.pages(segment, null)) {
       for (const item of page.items) {
-        const id = typeof item.id?.S === 'string' && item.id.S !== '' ? item.id.S : null;
+        const key =
+          item !== null && typeof item === 'object' && !(item instanceof UnreadableItem)
+            ? item.id
+            : undefined;
+        const id =
+          key !== null && typeof key === 'object' && typeof key.S === 'string' && key.S !== ''
+            ? storableText(key.S)
+            : null;
         let reason: string | null = null;
         let content = null;
         try {
-          const parsed = definition.parse(fromDynamoItem(item));
-          if (parsed.ok) content = spec.fromNew(definition.toNew(parsed.value));
-          else reason = parsed.rejection.reason;
+          const read = readLegacyItem(table, item);
+          const parsed = read.ok ? definition.parse(read.raw) : null;
+          if (!read.ok) reason = read.error.reason;
+          else if (parsed?.ok) content = spec.fromNew(definition.toNew(parsed.value));
+          else if (parsed) reason = parsed.rejection.reason;
         } catch (error) {
           if (!(error instanceof LegacyValueError)) throw error;
           reason = error.reason;

@@ -1,5 +1,5 @@
 import { Pool, PoolClient } from 'pg';
-import { LegacyTableName, RepairCode } from '@dailies/legacy';
+import { LegacyTableName, RepairCode, storableJson } from '@dailies/legacy';
 import { copyInto } from '../db/copy';
 import {
   CheckpointRow,
@@ -73,7 +73,9 @@ class Batch {
   bytes = 0;
   read = 0;
   rejects: RejectRecord[] = [];
-  raws = new Map<string, unknown>();
+  /** Per line: the legacy id and the (redacted) raw record, for rejects found in the database. */
+  ids: string[] = [];
+  raws: RejectRecord['raw'][] = [];
   repairs: Partial<Record<RepairCode, number>> = {};
   position: Position | null = null;
 }
@@ -271,7 +273,8 @@ export class TableMigration {
       return;
     }
     batch.lines.push(prepared.line);
-    if (this.loader.rejectSql.length > 0) batch.raws.set(prepared.legacyId, prepared.raw);
+    batch.ids.push(prepared.legacyId);
+    batch.raws.push(prepared.raw);
     for (const code of prepared.repairs) batch.repairs[code] = (batch.repairs[code] ?? 0) + 1;
   }
 
@@ -299,40 +302,13 @@ export class TableMigration {
   private async flush(segment: number, batch: Batch, done: boolean): Promise<void> {
     if (batch.read === 0 && !done && !batch.position) return;
     const client = await this.pool.connect();
-    let sqlRejects = 0;
+    let loadRejects = 0;
     try {
       await this.ensureTemp(client);
       await client.query('BEGIN');
-      const tmp = tempTable(this.table);
-      await copyInto(
-        client,
-        tmp,
-        ['legacy_id', 'reject', 'reject_message', ...this.loader.columns.map((c) => c.name)],
-        batch.lines,
-      );
-      for (const sql of this.loader.rejectSql) await client.query(sql);
-      const rejects = [...batch.rejects];
-      if (this.loader.rejectSql.length > 0 && batch.lines.length > 0) {
-        const { rows } = await client.query<{
-          legacy_id: string;
-          reject: string;
-          reject_message: string;
-        }>(`SELECT legacy_id, reject, reject_message FROM ${tmp} WHERE reject IS NOT NULL`);
-        sqlRejects = rows.length;
-        for (const r of rows) {
-          rejects.push({
-            key: r.legacy_id,
-            legacyId: r.legacy_id,
-            reason: r.reject,
-            field: null,
-            message: r.reject_message,
-            stage: 'load',
-            raw: (batch.raws.get(r.legacy_id) ?? {}) as RejectRecord['raw'],
-          });
-        }
-      }
-      if (rejects.length > 0) await insertRejects(client, this.table, rejects);
-      for (const sql of this.loader.batchSql) await client.query(sql);
+      if (batch.rejects.length > 0) await insertRejects(client, this.table, batch.rejects);
+      const rows = batch.lines.map((_, i) => i);
+      loadRejects = await this.loadRows(client, batch, rows, false);
       await client.query(
         `UPDATE dynasaur.checkpoints SET position = coalesce($3::jsonb, position), done = $4,
            read = read + $5, bytes = bytes + $6, batches = batches + 1,
@@ -357,13 +333,105 @@ export class TableMigration {
       throw error;
     }
     client.release();
-    if (sqlRejects > 0) this.control.countErrors(sqlRejects);
+    if (loadRejects > 0) this.control.countErrors(loadRejects);
     this.progress.update(this.table, {
       read: batch.read,
       bytes: batch.bytes,
-      rejected: batch.rejects.length + sqlRejects,
+      rejected: batch.rejects.length + loadRejects,
     });
   }
+
+  /**
+   * Stages and upserts some lines of the batch inside a savepoint; returns how many were
+   * rejected. When PostgreSQL refuses the rows (a value or constraint the parse does not know),
+   * the lines are bisected until each refused line stands alone and is rejected
+   * (`database_refused`): one bad record never stops the batch, let alone the table.
+   */
+  private async loadRows(
+    client: PoolClient,
+    batch: Batch,
+    rows: number[],
+    clear: boolean,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const tmp = tempTable(this.table);
+    await client.query('SAVEPOINT load_rows');
+    try {
+      // Rows of an earlier part of a bisected batch are already upserted: out of staging.
+      if (clear) await client.query(`DELETE FROM ${tmp}`);
+      const loaded = await this.loadStaged(client, batch, rows);
+      await client.query('RELEASE SAVEPOINT load_rows');
+      return loaded;
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT load_rows');
+      await client.query('RELEASE SAVEPOINT load_rows');
+      if (rows.length === 1) {
+        const i = rows[0];
+        await insertRejects(client, this.table, [
+          {
+            key: batch.ids[i],
+            legacyId: batch.ids[i],
+            reason: 'database_refused',
+            field: null,
+            message: `PostgreSQL refused the row: ${(error as Error).message}`,
+            stage: 'load',
+            raw: batch.raws[i],
+          },
+        ]);
+        return 1;
+      }
+      const half = Math.ceil(rows.length / 2);
+      return (
+        (await this.loadRows(client, batch, rows.slice(0, half), true)) +
+        (await this.loadRows(client, batch, rows.slice(half), true))
+      );
+    }
+  }
+
+  /** COPY into staging, the loader's reference checks (their rejects), and its upserts. */
+  private async loadStaged(client: PoolClient, batch: Batch, rows: number[]): Promise<number> {
+    const tmp = tempTable(this.table);
+    await copyInto(
+      client,
+      tmp,
+      ['legacy_id', 'reject', 'reject_message', ...this.loader.columns.map((c) => c.name)],
+      rows.map((i) => batch.lines[i]),
+    );
+    for (const sql of this.loader.rejectSql) await client.query(sql);
+    const rejects: RejectRecord[] = [];
+    if (this.loader.rejectSql.length > 0) {
+      const rawOf = new Map(rows.map((i) => [batch.ids[i], batch.raws[i]]));
+      const { rows: marked } = await client.query<{
+        legacy_id: string;
+        reject: string;
+        reject_message: string;
+      }>(`SELECT legacy_id, reject, reject_message FROM ${tmp} WHERE reject IS NOT NULL`);
+      for (const r of marked) {
+        rejects.push({
+          key: r.legacy_id,
+          legacyId: r.legacy_id,
+          reason: r.reject,
+          field: null,
+          message: r.reject_message,
+          stage: 'load',
+          raw: rawOf.get(r.legacy_id) ?? {},
+        });
+      }
+    }
+    if (rejects.length > 0) await insertRejects(client, this.table, rejects);
+    for (const sql of this.loader.batchSql) await client.query(sql);
+    return rejects.length;
+  }
+}
+
+/**
+ * Errors that are about the rows (SQLSTATE classes 21 cardinality, 22 data exception, 23
+ * integrity constraint, 54 program limit such as an over-deep jsonb), not about the connection.
+ */
+function isRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ['21', '22', '23', '54'].includes(code.slice(0, 2));
 }
 
 async function insertRejects(
@@ -380,7 +448,8 @@ async function insertRejects(
        field = EXCLUDED.field, message = EXCLUDED.message, stage = EXCLUDED.stage, raw = EXCLUDED.raw`,
     [
       table,
-      JSON.stringify(
+      // jsonb refuses U+0000 and lone surrogates: they are kept as visible escapes instead.
+      storableJson(
         rejects.map((r) => ({
           key: r.key,
           legacy_id: r.legacyId,

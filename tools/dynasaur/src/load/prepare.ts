@@ -1,12 +1,14 @@
 import {
   DynamoItem,
-  fromDynamoItem,
   LEGACY_TABLES,
   LegacyTable,
   LegacyTableName,
-  LegacyValueError,
   RawItem,
+  readLegacyItem,
+  redactSecrets,
   RepairCode,
+  storableText,
+  UnreadableItem,
 } from '@dailies/legacy';
 import { encodeCopyRow } from '../db/copy';
 import { TableLoader } from './table-loader';
@@ -28,38 +30,45 @@ export type Prepared =
 /** A record without a usable id is keyed by where it was read. */
 function rejectKey(id: unknown, where: string): { key: string; legacyId: string | null } {
   return typeof id === 'string' && id !== ''
-    ? { key: id, legacyId: id }
+    ? { key: storableText(id), legacyId: storableText(id) }
     : { key: `@${where}`, legacyId: null };
 }
 
+function itemId(item: unknown): unknown {
+  if (item === null || typeof item !== 'object' || item instanceof UnreadableItem) return undefined;
+  const id = (item as Partial<DynamoItem>).id;
+  return id !== null && typeof id === 'object' ? id.S : undefined;
+}
+
 /**
- * One source item → its staging line (COPY text), or a reject: flatten the DynamoDB item, parse
- * it with the table's definition, translate old → new, encode.
+ * One source item → its staging line (COPY text), or a reject: read the DynamoDB item (repairing
+ * what PostgreSQL cannot store), parse it with the table's definition, translate old → new,
+ * encode. Password digests never reach a reject or a staged raw record.
  */
 export function prepareItem(
   table: LegacyTableName,
   loader: TableLoader<unknown>,
-  item: DynamoItem,
+  item: DynamoItem | UnreadableItem,
   where: string,
 ): Prepared {
   const definition = LEGACY_TABLES[table] as LegacyTable<unknown, object>;
-  let raw: RawItem;
-  try {
-    raw = fromDynamoItem(item);
-  } catch (error) {
-    if (!(error instanceof LegacyValueError)) throw error;
+  const redact = <T extends RawItem | DynamoItem>(raw: T) =>
+    redactSecrets(definition.secretAttributes, raw);
+  const read = readLegacyItem(table, item);
+  if (!read.ok) {
     return {
       ok: false,
       reject: {
-        ...rejectKey(item.id?.S, where),
-        reason: error.reason,
-        field: error.field,
-        message: error.message,
+        ...rejectKey(itemId(item), where),
+        reason: read.error.reason,
+        field: read.error.field,
+        message: read.error.message,
         stage: 'parse',
-        raw: item,
+        raw: redact(read.raw),
       },
     };
   }
+  const raw = read.raw;
   const parsed = definition.parse(raw);
   if (!parsed.ok) {
     return {
@@ -68,18 +77,20 @@ export function prepareItem(
         ...rejectKey(raw.id, where),
         ...parsed.rejection,
         stage: 'parse',
-        raw,
+        raw: redact(raw),
       },
     };
   }
   const value = definition.toNew(parsed.value) as { row: { legacyId: string | null } };
   const legacyId = value.row.legacyId ?? String(raw.id);
-  const values = loader.values(loader.needsRaw ? { ...value, raw: JSON.stringify(raw) } : value);
+  const values = loader.values(
+    loader.needsRaw ? { ...value, raw: JSON.stringify(redact(raw)) } : value,
+  );
   return {
     ok: true,
     legacyId,
     line: encodeCopyRow([legacyId, null, null, ...values]),
-    raw,
-    repairs: definition.repairsOf(parsed.value),
+    raw: redact(raw),
+    repairs: [...read.repairs, ...definition.repairsOf(parsed.value)],
   };
 }

@@ -34,6 +34,11 @@ export interface TableLoader<New> {
   stateDdl: string;
   /** Persistent tables emptied when a fresh pass starts. */
   stateTables: string[];
+  /**
+   * A persistent stage holding password digests, and the tables whose runs read it: dropped once
+   * they are all done (see secret-stages.ts).
+   */
+  secretStage?: { table: string; readBy: LegacyTableName[] };
   /** The raw record goes into staging too (tables decided in resolve keep it for rejects). */
   needsRaw?: boolean;
   columns: StagingColumn[];

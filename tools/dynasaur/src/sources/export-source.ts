@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
-import type { DynamoItem, LegacyTableName } from '@dailies/legacy';
+import { DynamoItem, LegacyTableName, UnreadableItem } from '@dailies/legacy';
 import { PageStart, Source, SourcePage, TableSource } from './source';
 
 interface ManifestFile {
@@ -135,7 +135,7 @@ async function* readFile(
   const decoder = new StringDecoder('utf8');
   let line = 0;
   let pageStart = skip;
-  let items: DynamoItem[] = [];
+  let items: (DynamoItem | UnreadableItem)[] = [];
   let bytes: number[] = [];
   let pageBytes = 0;
   let rest = '';
@@ -154,11 +154,11 @@ async function* readFile(
     if (!text.trim()) continue;
     const at = line++;
     if (at < skip) continue; // committed before a restart: re-read, not re-processed
-    let item: DynamoItem;
+    let item: DynamoItem | UnreadableItem;
     try {
       item = (JSON.parse(text) as { Item: DynamoItem }).Item;
     } catch {
-      throw new ExportIntegrityError(`${manifest.dataFileS3Key} line ${at + 1} is not JSON`);
+      item = new UnreadableItem(text);
     }
     items.push(item);
     bytes.push(text.length);

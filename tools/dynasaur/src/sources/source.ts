@@ -1,10 +1,11 @@
-import type { DynamoItem, LegacyTableName } from '@dailies/legacy';
+import type { DynamoItem, LegacyTableName, UnreadableItem } from '@dailies/legacy';
 
 /** Where a page starts, as JSON (a DynamoDB ExclusiveStartKey, or a file and line of an export). */
 export type PageStart = unknown;
 
 export interface SourcePage {
-  items: DynamoItem[];
+  /** An export line that is not JSON is an UnreadableItem: one bad record, rejected. */
+  items: (DynamoItem | UnreadableItem)[];
   /** Bytes the page's items took in the source (JSON size), for MB/s and batch sizing. */
   bytes: number[];
   start: PageStart | null;

@@ -46,6 +46,7 @@ export const reviewLinksLoader: TableLoader<NewReviewLink & { raw: string }> = {
     created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, item_ids text[] NOT NULL, raw jsonb NOT NULL);`,
   needsRaw: true,
   stateTables: ['dynasaur.review_links_stage'],
+  secretStage: { table: 'dynasaur.review_links_stage', readBy: ['review_links'] },
   columns: [
     { name: 'id', type: 'uuid' },
     { name: 'project_id', type: 'uuid' },

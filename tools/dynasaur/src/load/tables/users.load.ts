@@ -49,6 +49,8 @@ export const usersLoader: TableLoader<NewUser & { raw: string }> = {
     ALTER TABLE dynasaur.users_stage ADD COLUMN IF NOT EXISTS settings jsonb;`,
   needsRaw: true,
   stateTables: ['dynasaur.users_stage'],
+  // Accounts read the users' account_ids from the stage.
+  secretStage: { table: 'dynasaur.users_stage', readBy: ['users', 'accounts'] },
   columns: [
     { name: 'id', type: 'uuid' },
     { name: 'email', type: 'text' },
