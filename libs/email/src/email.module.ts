@@ -1,0 +1,69 @@
+import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { SqlPool } from '@dailies/db';
+import { EmailConfig, loadEmailConfig } from './email-config';
+import { EmailOutbox } from './email-outbox';
+import { EmailSender } from './deliveries/email-sender';
+import { createMailer } from './transport/create-mailer';
+import { Mailer, MAILER } from './transport/mailer';
+import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
+import { UnsubscribeHandler } from './unsubscribe/unsubscribe-handler';
+import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
+
+export const EMAIL_CONFIG = Symbol('EMAIL_CONFIG');
+
+export interface EmailModuleOptions {
+  /** Default: loadEmailConfig(process.env). */
+  config?: EmailConfig;
+  /** The unsubscribe key when EMAIL_SIGNING_SECRET is unset (the platform's JWT secret). */
+  fallbackSigningSecret?: string;
+  /** Default: createMailer(config) — SMTP or the local mailbox. */
+  mailer?: Mailer;
+}
+
+class MailerLifecycle implements OnModuleDestroy {
+  constructor(@Inject(MAILER) private readonly mailer: Mailer) {}
+  async onModuleDestroy(): Promise<void> {
+    await this.mailer.close();
+  }
+}
+
+/**
+ * E-mail for the apps that import it (needs DatabaseModule): the EmailOutbox to record mail, the
+ * EmailSender that sends it, and the `/email/unsubscribe` controller.
+ */
+@Module({})
+export class EmailModule {
+  static forRoot(options: EmailModuleOptions = {}): DynamicModule {
+    const config = options.config ?? loadEmailConfig();
+    const secret = config.signingSecret ?? options.fallbackSigningSecret;
+    if (!secret) throw new Error('EmailModule needs EMAIL_SIGNING_SECRET or a fallback secret');
+    return {
+      module: EmailModule,
+      controllers: [UnsubscribeController],
+      providers: [
+        { provide: EMAIL_CONFIG, useValue: config },
+        { provide: MAILER, useFactory: () => options.mailer ?? createMailer(config) },
+        { provide: UnsubscribeTokens, useValue: new UnsubscribeTokens(secret) },
+        {
+          provide: EmailOutbox,
+          inject: [UnsubscribeTokens],
+          useFactory: (tokens: UnsubscribeTokens) => new EmailOutbox(config, tokens),
+        },
+        {
+          provide: EmailSender,
+          inject: [SqlPool, MAILER],
+          useFactory: (sql: SqlPool, mailer: Mailer) =>
+            new EmailSender(sql.pool, mailer, { maxAttempts: config.maxAttempts }),
+        },
+        {
+          provide: UnsubscribeHandler,
+          inject: [UnsubscribeTokens, SqlPool],
+          useFactory: (tokens: UnsubscribeTokens, sql: SqlPool) =>
+            new UnsubscribeHandler(tokens, (work) => sql.withClient(work)),
+        },
+        MailerLifecycle,
+      ],
+      exports: [EMAIL_CONFIG, MAILER, EmailOutbox, EmailSender, UnsubscribeTokens],
+    };
+  }
+}
