@@ -33,9 +33,11 @@ export function digestMail(input: DigestMail): RenderedMail {
   const intro = fill(s.intro, { name: input.name, window });
   const items = input.items.map(
     (item) =>
-      html`<li style="margin-bottom:12px"><a href="${item.url}">${item.summary}</a>${
-        item.excerpt ? html`<br /><span style="color:#4b5563">“${item.excerpt}”</span>` : null
-      }</li>`,
+      html`<li style="margin-bottom:12px">
+        <a href="${item.url}">${item.summary}</a>${
+          item.excerpt ? html`<br /><span style="color:#4b5563">“${item.excerpt}”</span>` : null
+        }
+      </li>`,
   );
   const textItems = input.items.map(
     (item) => `- ${item.summary}\n  ${item.url}${item.excerpt ? `\n  “${item.excerpt}”` : ''}`,
@@ -44,7 +46,9 @@ export function digestMail(input: DigestMail): RenderedMail {
     strings,
     subject,
     body: html`<p>${intro}</p>
-      <ul style="padding-left:20px">${items}</ul>
+      <ul style="padding-left:20px">
+        ${items}
+      </ul>
       ${button(s.action, input.inboxUrl)}`,
     text: `${intro}\n\n${textItems.join('\n')}\n\n${s.action}: ${input.inboxUrl}`,
     unsubscribeUrl: input.unsubscribeUrl,

@@ -58,12 +58,14 @@ export class UnsubscribeHandler {
 
 function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html>
-  <head><meta charset="utf-8" /><title>${title}</title></head>
-  <body style="font-family:Helvetica,Arial,sans-serif;max-width:480px;margin:48px auto">
-    <h1>${title}</h1>
-    ${body}
-  </body>
-</html>
-`.value;
+    <html>
+      <head>
+        <meta charset="utf-8" />
+        <title>${title}</title>
+      </head>
+      <body style="font-family:Helvetica,Arial,sans-serif;max-width:480px;margin:48px auto">
+        <h1>${title}</h1>
+        ${body}
+      </body>
+    </html> `.value;
 }
