@@ -60,6 +60,10 @@ export class EmailSender {
   /** Handles one due delivery; null when none is due (or all due ones are held by others). */
   async sendNext(): Promise<SendOutcome | null> {
     const client = await this.pool.connect();
+    // A connection lost while the SMTP send runs (no query active) is reported as an 'error'
+    // event; unheard, it would crash the process. The next query fails and rolls back instead.
+    const ignoreLostConnection = () => undefined;
+    client.on('error', ignoreLostConnection);
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -71,6 +75,7 @@ export class EmailSender {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.off('error', ignoreLostConnection);
       client.release(broken);
     }
   }
