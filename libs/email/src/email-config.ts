@@ -18,6 +18,8 @@ export const emailConfigSchema = z.object({
   /** Key of the unsubscribe tokens (≥ 32 chars); the platform may pass its JWT secret instead. */
   EMAIL_SIGNING_SECRET: z.string().min(32).optional(),
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often a running process looks for queued mail. */
+  EMAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
 });
 
 export interface EmailConfig {
@@ -30,6 +32,7 @@ export interface EmailConfig {
   mailboxDir: string;
   signingSecret: string | null;
   maxAttempts: number;
+  sendIntervalMs: number;
 }
 
 export class EmailConfigError extends Error {}
@@ -49,6 +52,7 @@ export function loadEmailConfig(env: NodeJS.ProcessEnv = process.env): EmailConf
     mailboxDir: path.resolve(c.DATA_DIR, 'mailbox'),
     signingSecret: c.EMAIL_SIGNING_SECRET ?? null,
     maxAttempts: c.EMAIL_MAX_ATTEMPTS,
+    sendIntervalMs: c.EMAIL_SEND_INTERVAL_MS,
   };
 }
 

@@ -1,8 +1,16 @@
-import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { SqlPool } from '@dailies/db';
 import { EmailConfig, loadEmailConfig } from './email-config';
 import { EmailOutbox } from './email-outbox';
 import { EmailSender } from './deliveries/email-sender';
+import { EmailSendLoop } from './deliveries/email-send-loop';
 import { createMailer } from './transport/create-mailer';
 import { Mailer, MAILER } from './transport/mailer';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
@@ -18,11 +26,24 @@ export interface EmailModuleOptions {
   fallbackSigningSecret?: string;
   /** Default: createMailer(config) — SMTP or the local mailbox. */
   mailer?: Mailer;
+  /** Send queued mail from this process (default true); false leaves it to another process. */
+  runSendLoop?: boolean;
 }
 
-class MailerLifecycle implements OnModuleDestroy {
-  constructor(@Inject(MAILER) private readonly mailer: Mailer) {}
+const RUN_SEND_LOOP = Symbol('RUN_SEND_LOOP');
+
+/** Starts the send loop with the app; on shutdown stops it (waiting for the send in progress), then closes the mailer. */
+class EmailLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(EmailSendLoop) private readonly loop: EmailSendLoop,
+    @Inject(RUN_SEND_LOOP) private readonly runSendLoop: boolean,
+  ) {}
+  onApplicationBootstrap(): void {
+    if (this.runSendLoop) this.loop.start();
+  }
   async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
     await this.mailer.close();
   }
 }
@@ -61,9 +82,21 @@ export class EmailModule {
           useFactory: (tokens: UnsubscribeTokens, sql: SqlPool) =>
             new UnsubscribeHandler(tokens, (work) => sql.withClient(work)),
         },
-        MailerLifecycle,
+        {
+          provide: EmailSendLoop,
+          inject: [EmailSender],
+          useFactory: (sender: EmailSender) => {
+            const log = new Logger('EmailSendLoop');
+            return new EmailSendLoop(sender, {
+              intervalMs: config.sendIntervalMs,
+              onError: (error) => log.error(`sending queued e-mail failed: ${String(error)}`),
+            });
+          },
+        },
+        { provide: RUN_SEND_LOOP, useValue: options.runSendLoop ?? true },
+        EmailLifecycle,
       ],
-      exports: [EMAIL_CONFIG, MAILER, EmailOutbox, EmailSender, UnsubscribeTokens],
+      exports: [EMAIL_CONFIG, MAILER, EmailOutbox, EmailSender, EmailSendLoop, UnsubscribeTokens],
     };
   }
 }

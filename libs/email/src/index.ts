@@ -5,6 +5,7 @@ export * from './sql-executor';
 export * from './suppression-list';
 export * from './deliveries/enqueue-email';
 export * from './deliveries/email-sender';
+export * from './deliveries/email-send-loop';
 export * from './digest/digest-schedule';
 export * from './digest/compose-digest';
 export * from './digest/last-digest';

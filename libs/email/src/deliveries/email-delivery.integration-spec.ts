@@ -11,6 +11,7 @@ import { SmtpTestServer } from '../testing/smtp-test-server';
 import { Mailer } from '../transport/mailer';
 import { SmtpMailer } from '../transport/smtp-mailer';
 import { EmailSender } from './email-sender';
+import { EmailSendLoop } from './email-send-loop';
 
 const outbox = testOutbox();
 const ana = {
@@ -250,5 +251,23 @@ describe('e-mail deliveries over SMTP', () => {
     expect(await sender.drain()).toEqual(['sent']);
     expect(smtp.received).toHaveLength(2);
     expect(smtp.received[0].messageId).toBe(smtp.received[1].messageId);
+  });
+
+  it('the send loop delivers mail queued while it runs, and stops cleanly', async () => {
+    const loop = new EmailSendLoop(sender, { intervalMs: 50 });
+    loop.start();
+    try {
+      await inTransaction(pool, (tx) =>
+        outbox.enqueue(tx, 'reset:loop', resetMail('ana@example.com')),
+      );
+      const deadline = Date.now() + 5000;
+      while (smtp.received.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await loop.stop();
+    }
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Reset your Dailies password']);
+    expect((await deliveries(pool))[0]).toMatchObject({ status: 'sent' });
   });
 });
