@@ -13,6 +13,7 @@ import { EmailSender } from './deliveries/email-sender';
 import { EmailSendLoop } from './deliveries/email-send-loop';
 import { createMailer } from './transport/create-mailer';
 import { Mailer, MAILER } from './transport/mailer';
+import { UnsubscribeBodyParsers } from './unsubscribe/unsubscribe-body-parsers';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 import { UnsubscribeHandler } from './unsubscribe/unsubscribe-handler';
 import { UnsubscribeTokens } from './unsubscribe/unsubscribe-token';
@@ -95,6 +96,7 @@ export class EmailModule {
         },
         { provide: RUN_SEND_LOOP, useValue: options.runSendLoop ?? true },
         EmailLifecycle,
+        UnsubscribeBodyParsers,
       ],
       exports: [EMAIL_CONFIG, MAILER, EmailOutbox, EmailSender, EmailSendLoop, UnsubscribeTokens],
     };

@@ -24,3 +24,4 @@ export * from './unsubscribe/unsubscribe-token';
 export * from './unsubscribe/list-unsubscribe-headers';
 export * from './unsubscribe/unsubscribe-handler';
 export * from './unsubscribe/unsubscribe.controller';
+export * from './unsubscribe/unsubscribe-body-parsers';

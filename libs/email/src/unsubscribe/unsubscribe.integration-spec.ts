@@ -37,8 +37,10 @@ describe('one-click unsubscribe over HTTP', () => {
       ],
     })
     class TestAppModule {}
+    // As the platform's createHttpApp does: Fastify's JSON parser only, other media types 415.
     app = await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), {
       logger: false,
+      bodyParser: false,
     });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
@@ -88,13 +90,16 @@ describe('one-click unsubscribe over HTTP', () => {
     expect(await suppressions()).toEqual([]);
   });
 
-  it('POST with the RFC 8058 body unsubscribes the address from that list (repeatable)', async () => {
+  it('POST with the RFC 8058 body (urlencoded or multipart) unsubscribes the address from that list, repeatably', async () => {
     const link = local(outbox.links.unsubscribe(token()));
-    for (let i = 0; i < 2; i++) {
+    const multipart = new FormData();
+    multipart.set('List-Unsubscribe', 'One-Click');
+    for (const body of ['List-Unsubscribe=One-Click', multipart]) {
       const response = await fetch(link, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'List-Unsubscribe=One-Click',
+        ...(typeof body === 'string'
+          ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }
+          : { body }),
       });
       expect(response.status).toBe(200);
       expect(await response.text()).toContain(
@@ -129,5 +134,14 @@ describe('one-click unsubscribe over HTTP', () => {
       expect(post.status).toBe(400);
     }
     expect(await suppressions()).toEqual(before);
+  });
+
+  it('accepts form bodies on the unsubscribe route only', async () => {
+    const response = await fetch(`${base}/nowhere`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
+    expect(response.status).toBe(415);
   });
 });
