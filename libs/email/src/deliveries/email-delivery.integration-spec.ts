@@ -270,4 +270,39 @@ describe('e-mail deliveries over SMTP', () => {
     expect(smtp.received.map((m) => m.subject)).toEqual(['Reset your Dailies password']);
     expect((await deliveries(pool))[0]).toMatchObject({ status: 'sent' });
   });
+
+  it('digest runs that overlap for one user decide one after the other: windows never overlap', async () => {
+    const prisma = new PrismaService(url, 4);
+    const items = [{ summary: 'Bo commented', url: outbox.links.to('assets/a1') }];
+    const windows: { from: string; to: string }[] = [];
+    // Two runs an hour apart (the second sees a later period), racing on the same user.
+    const run = (now: string) =>
+      prisma.$transaction(async (tx) => {
+        const last = await lastDigestWindowEnd(tx, ana.userId);
+        const decision = decideDigest({
+          preference: 'hourly',
+          timeZone: 'America/Los_Angeles',
+          dailyHour: 8,
+          now: new Date(now),
+          lastWindowEnd: last ?? new Date('2026-06-01T15:00:00Z'),
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100)); // hold the decision open
+        if (decision.due) {
+          windows.push({ from: decision.from.toISOString(), to: decision.to.toISOString() });
+        }
+        const digest = outbox.composeDigest({ ...ana, cadence: 'hourly' }, decision, items);
+        if (digest) await outbox.enqueue(tx, digest.key, digest.email);
+      });
+    try {
+      await Promise.all([run('2026-06-01T16:30:00Z'), run('2026-06-01T17:30:00Z')]);
+    } finally {
+      await prisma.$disconnect();
+    }
+    // Whichever committed first, the other started where it ended (or found nothing due).
+    windows.sort((x, y) => x.to.localeCompare(y.to));
+    for (let i = 1; i < windows.length; i++) expect(windows[i].from).toBe(windows[i - 1].to);
+    expect(windows[0].from).toBe('2026-06-01T15:00:00.000Z');
+    const { rows } = await pool.query('SELECT 1 FROM email_deliveries');
+    expect(rows).toHaveLength(windows.length);
+  });
 });
