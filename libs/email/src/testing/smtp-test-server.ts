@@ -9,14 +9,17 @@ export class SmtpTestServer {
   private readonly server: SMTPServer;
   private port = 0;
 
-  constructor() {
+  /** `delayMs`: how long each message waits before it is accepted (a slow server). */
+  constructor(options: { delayMs?: number } = {}) {
+    const delay = () => new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            await delay();
             this.received.push(parsed);
             const from = session.envelope.mailFrom;
             this.envelopes.push({
