@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The environment variables libs/email reads, validated when its module starts. */
+export const emailConfigSchema = z.object({
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start). Unset: local mailbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (unset: local mailbox folder)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Dailies <no-reply@dailies.localhost>'),
+  /** Where one-click unsubscribe's mailto: goes; unset = MAIL_FROM's address. */
+  MAIL_UNSUBSCRIBE_MAILTO: z.string().email().optional(),
+  /** Base of every link in a mail (absolute links only). */
+  PUBLIC_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./.data'),
+  /** Key of the unsubscribe tokens (≥ 32 chars); the platform may pass its JWT secret instead. */
+  EMAIL_SIGNING_SECRET: z.string().min(32).optional(),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often a running process looks for queued mail. */
+  EMAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+});
+
+export interface EmailConfig {
+  smtpUrl: string | null;
+  from: string;
+  unsubscribeMailto: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  /** Absolute folder of the local mailbox (used when smtpUrl is null). */
+  mailboxDir: string;
+  signingSecret: string | null;
+  maxAttempts: number;
+  sendIntervalMs: number;
+}
+
+export class EmailConfigError extends Error {}
+
+export function loadEmailConfig(env: NodeJS.ProcessEnv = process.env): EmailConfig {
+  const parsed = emailConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new EmailConfigError(`Invalid e-mail configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return {
+    smtpUrl: c.SMTP_URL ?? null,
+    from: c.MAIL_FROM,
+    unsubscribeMailto: c.MAIL_UNSUBSCRIBE_MAILTO ?? addressOf(c.MAIL_FROM),
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    mailboxDir: path.resolve(c.DATA_DIR, 'mailbox'),
+    signingSecret: c.EMAIL_SIGNING_SECRET ?? null,
+    maxAttempts: c.EMAIL_MAX_ATTEMPTS,
+    sendIntervalMs: c.EMAIL_SEND_INTERVAL_MS,
+  };
+}
+
+/** `Name <a@b>` → `a@b`; a bare address stays as it is. */
+export function addressOf(mailbox: string): string {
+  const match = /<([^>]+)>/.exec(mailbox);
+  return (match ? match[1] : mailbox).trim();
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable, OnModuleInit, UnsupportedMediaTypeException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+
+export const UNSUBSCRIBE_PATH = '/email/unsubscribe';
+
+/** RFC 8058 bodies are one short field; anything longer is not a one-click request. */
+const BODY_LIMIT_BYTES = 4096;
+
+/** The media types an RFC 8058 one-click POST (and the confirmation page's form) may use. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * The platform's Fastify accepts JSON only (everything else is 415), but mailbox providers POST
+ * `List-Unsubscribe=One-Click` as a form. This accepts form bodies on the unsubscribe route
+ * alone — the body is read (within a small limit) and ignored, the signed token in the URL is
+ * what counts — and keeps answering 415 everywhere else.
+ */
+@Injectable()
+export class UnsubscribeBodyParsers implements OnModuleInit {
+  constructor(@Inject(HttpAdapterHost) private readonly host: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const instance: unknown = this.host.httpAdapter?.getInstance();
+    if (!isFastify(instance)) return; // another adapter parses forms itself
+    for (const type of FORM_TYPES) {
+      if (instance.hasContentTypeParser(type)) continue;
+      instance.addContentTypeParser(
+        type,
+        { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+        (request, _body, done) => {
+          const path = request.url.split('?')[0].replace(/\/+$/, '');
+          if (path === UNSUBSCRIBE_PATH) return done(null, {});
+          done(new UnsupportedMediaTypeException(`Unsupported Media Type: ${type}`), undefined);
+        },
+      );
+    }
+  }
+}
+
+function isFastify(instance: unknown): instance is FastifyInstance {
+  return (
+    typeof instance === 'object' &&
+    instance !== null &&
+    typeof (instance as Partial<FastifyInstance>).addContentTypeParser === 'function' &&
+    typeof (instance as Partial<FastifyInstance>).hasContentTypeParser === 'function'
+  );
+}
