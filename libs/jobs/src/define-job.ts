@@ -28,7 +28,8 @@ export interface JobDefinition<P = unknown> {
   readonly options: Required<Pick<JobOptions, 'retries' | 'timeoutSeconds'>> & {
     backoff: { delaySeconds: number; maxDelaySeconds?: number; exponential: boolean };
   };
-  readonly handle: (payload: P, ctx: JobContext) => Promise<void>;
+  // Method syntax: a definition of any payload type fits a list of `JobDefinition` (bivariance).
+  handle(payload: P, ctx: JobContext): Promise<void>;
 }
 
 /** Engine queue names: letters, digits, `_`, `-`, `.`, `/` (pg-boss's rule, checked early). */

@@ -4,7 +4,7 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  OnModuleDestroy,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DATABASE_URL } from '@dailies/db';
@@ -14,8 +14,7 @@ import { Clock, JobsEngine } from './pg-boss-engine';
 import { ScheduleDefinition } from './schedule';
 
 export interface JobsModuleOptions {
-  // Definitions are contravariant in their payload; `never` accepts every definition.
-  jobs: readonly JobDefinition<never>[];
+  jobs: readonly JobDefinition[];
   schedules?: readonly ScheduleDefinition[];
   /** Run handlers here (default true); an API-only process can set false and still enqueue. */
   work?: boolean;
@@ -29,9 +28,9 @@ export interface JobsModuleOptions {
 
 const JOBS_MODULE_OPTIONS = Symbol('JOBS_MODULE_OPTIONS');
 
-/** Starts the engine (schema install, queues, schedules, workers) when the app has booted. */
+/** Starts the engine (schema install, queues, schedules, workers) once every module is up. */
 @Injectable()
-export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('Jobs');
   constructor(private readonly engine: JobsEngine) {}
 
@@ -40,7 +39,9 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     this.log.log('job engine started');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Like the event runtime: import JobsModule after DatabaseModule so running handlers finish
+  // before the pools they use close.
+  async onModuleDestroy(): Promise<void> {
     await this.engine.stop();
   }
 }

@@ -16,7 +16,7 @@ export class EngineHarness {
 
   /** A started engine (one "instance"); handlers resolve services from `services`. */
   async start(options: {
-    jobs: readonly JobDefinition<never>[];
+    jobs: readonly JobDefinition[];
     schedules?: readonly ScheduleDefinition[];
     clock?: Clock;
     services?: Map<unknown, unknown>;
