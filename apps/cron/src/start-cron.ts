@@ -34,7 +34,7 @@ export async function startCron(
   const embedded = config.DATABASE_URL
     ? undefined
     : new EmbeddedPostgresServer({ dataDir: config.dataDir });
-  const url = config.DATABASE_URL ?? (await embedded!.start());
+  const url = embedded ? await embedded.start() : config.DATABASE_URL!;
   try {
     if (config.MIGRATE_ON_START) await runMigrations(url);
     const app = await NestFactory.createApplicationContext(
