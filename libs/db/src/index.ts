@@ -7,3 +7,5 @@ export * from './ids';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';
 export * from './transient-errors';
+export * from './connection-settings';
+export * from './embedded/data-folder-lock';
