@@ -8,3 +8,5 @@ export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';
 export * from './transient-errors';
 export * from './db.config';
+export * from './connection-settings';
+export * from './embedded/data-folder-lock';

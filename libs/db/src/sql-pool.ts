@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { poolSettings } from './connection-settings';
 import { DATABASE_URL } from './prisma.service';
 
 /** Plain `pg` for the places where raw SQL speed matters (health checks, bulk work, COPY). */
@@ -8,7 +9,7 @@ export class SqlPool implements OnModuleDestroy {
   readonly pool: Pool;
 
   constructor(@Inject(DATABASE_URL) url: string) {
-    this.pool = new Pool({ connectionString: url, max: 4, application_name: 'dailies' });
+    this.pool = new Pool({ ...poolSettings(url), max: 4, application_name: 'dailies' });
     // An idle client losing its server (restart, failover) must not crash the process.
     this.pool.on('error', () => undefined);
   }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@dailies/core';
-import { isDatabaseBusyError } from '@dailies/db';
+import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problemFromDomainError, problemFromStatus } from './problem';
 
@@ -47,6 +47,16 @@ export function toProblem(
     return {
       ...problemFromStatus(503, 'The service is busy right now; nothing was changed. Try again.'),
       retryAfterSeconds: 1,
+    };
+  }
+  if (isDatabaseUnavailableError(exception)) {
+    logger.error({ err: exception, requestId: request?.id }, 'database unavailable');
+    return {
+      ...problemFromStatus(
+        503,
+        'The service cannot reach its database right now; nothing was changed. Try again shortly.',
+      ),
+      retryAfterSeconds: 5,
     };
   }
   logger.error({ err: exception, requestId: request?.id }, 'unhandled error');

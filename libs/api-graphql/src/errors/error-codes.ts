@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode } from '@dailies/core';
+import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** The domain's error codes as GraphQL `extensions.code` values. */
@@ -75,6 +76,17 @@ export function formatGraphqlError(
     return { message: error.message, ...base, extensions: { ...error.extensions, code } };
   }
   report(cause);
+  if (isDatabaseUnavailableError(cause) || isDatabaseBusyError(cause)) {
+    return {
+      message: 'The service cannot reach its database right now; nothing was changed. Try again.',
+      ...base,
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: 5,
+        ...(requestId ? { requestId } : {}),
+      },
+    };
+  }
   return {
     message: INTERNAL_MESSAGE,
     ...base,

