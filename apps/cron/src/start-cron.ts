@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
-import { AppConfig, loadConfig } from '@dailies/config';
+import { loadPlatformConfig, PlatformConfig } from '@dailies/platform';
 import { EmbeddedPostgresServer, runMigrations, SqlPool } from '@dailies/db';
 import { Clock } from '@dailies/jobs';
 import { CronRootModule } from './cron-root.module';
@@ -14,7 +14,7 @@ const CronEnv = z.object({
 
 export interface RunningCron {
   app: INestApplicationContext;
-  config: AppConfig;
+  config: PlatformConfig;
   healthPort: number;
   embedded: boolean;
   close(): Promise<void>;
@@ -29,7 +29,7 @@ export async function startCron(
   options: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<RunningCron> {
   const env = { ...process.env, ...options.env };
-  const config = loadConfig(env);
+  const config = loadPlatformConfig(env);
   const cronEnv = CronEnv.parse(env);
   const embedded = config.DATABASE_URL
     ? undefined
