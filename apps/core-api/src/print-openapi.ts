@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiV2Module } from '@dailies/api-v2';
-import { buildOpenApiDocument, createHttpApp } from '@dailies/http';
+import { buildOpenApiDocument, createHttpApp, TransportErrorRoutes } from '@dailies/http';
 
 // `npm run openapi [-- <file> | -]`: the OpenAPI document of REST /v2 as the core API serves it
 // at /v2/openapi.json, written to dist/openapi.json (or the given file; `-` for stdout). Only the
 // routes are needed, so no database is started and nothing listens.
 
-@Module({ imports: [CqrsModule.forRoot(), ApiV2Module] })
+/** What the /v2 module registers its error shape with (HttpModule's, without its health checks). */
+@Global()
+@Module({ providers: [TransportErrorRoutes], exports: [TransportErrorRoutes] })
+class ErrorRoutes {}
+
+@Module({ imports: [CqrsModule.forRoot(), ErrorRoutes, ApiV2Module] })
 class DocumentedRoutes {}
 
 async function main(target = 'dist/openapi.json'): Promise<void> {
