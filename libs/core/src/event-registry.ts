@@ -6,6 +6,20 @@ import * as operationEvents from './operations/events';
 import * as projectEvents from './projects/events';
 import * as usageEvents from './usage/events';
 
+type EventClassesOf<M> = Extract<M[keyof M], EventClass>;
+
+/** Every event class the domain raises. */
+export type DomainEventClass =
+  | EventClassesOf<typeof accountEvents>
+  | EventClassesOf<typeof projectEvents>
+  | EventClassesOf<typeof notificationEvents>
+  | EventClassesOf<typeof auditEvents>
+  | EventClassesOf<typeof usageEvents>
+  | EventClassesOf<typeof operationEvents>;
+
+/** The wire name of every event the domain raises, as a union of literals. */
+export type EventName = DomainEventClass['eventName'];
+
 /** The one registry of every event the domain raises (wire name → class). */
 export function createEventRegistry(): EventRegistry {
   const classes = [

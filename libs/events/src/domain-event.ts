@@ -67,8 +67,8 @@ export interface EventClass {
   readonly payloadSchema: z.ZodType;
 }
 
-export function defineEvent<S extends z.ZodType>(
-  eventName: string,
+export function defineEvent<const N extends string, S extends z.ZodType>(
+  eventName: N,
   schemaVersion: number,
   payloadSchema: S,
 ) {
@@ -76,7 +76,7 @@ export function defineEvent<S extends z.ZodType>(
     throw new Error(`Event names look like "comment.created", not "${eventName}"`);
   }
   return class extends DomainEvent<z.infer<S>> {
-    static readonly eventName = eventName;
+    static readonly eventName: N = eventName;
     static readonly schemaVersion = schemaVersion;
     static readonly payloadSchema = payloadSchema;
   };

@@ -13,6 +13,7 @@ import {
   CommentCreated,
   CommentDeleted,
   createEventRegistry,
+  EventName,
   MemberRemoved,
   NotificationsRead,
   OwnershipTransferred,
@@ -22,7 +23,7 @@ import {
   UserLoggedIn,
 } from '@dailies/core';
 import { Actor } from '@dailies/events';
-import { hasTagRule, tagRules, tagsForEvent } from './event-tags';
+import { hasTagRule, TagRule, tagRules, tagsForEvent } from './event-tags';
 
 const actor: Actor = { type: 'user', id: 'u-actor' };
 const scope = (type: string, id: string) => ({
@@ -35,6 +36,14 @@ const scope = (type: string, id: string) => ({
 const usage = { assetCount: 1, fileCount: 1, storageBytes: 10 };
 
 describe('tagsForEvent', () => {
+  it('is typed so that a rule map missing an event does not compile', () => {
+    const { 'comment.created': dropped, ...missingOne } = tagRules;
+    // @ts-expect-error — without a rule for comment.created this is not a full rule map.
+    const incomplete: Readonly<Record<EventName, TagRule>> = missingOne;
+    expect(dropped).toBe(tagRules['comment.created']);
+    expect(Object.keys(incomplete)).not.toContain('comment.created');
+  });
+
   it('has a decision for every event of the catalogue, and none for events that do not exist', () => {
     const names = createEventRegistry().names();
     expect(names.length).toBeGreaterThan(40);

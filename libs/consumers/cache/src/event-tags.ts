@@ -1,4 +1,5 @@
 import { cacheTags } from '@dailies/cache';
+import type { EventName } from '@dailies/core';
 
 /** What the mapping reads of an event (a DomainEvent, or its stored form). */
 export interface TaggableEvent {
@@ -9,7 +10,7 @@ export interface TaggableEvent {
   readonly payload: unknown;
 }
 
-type TagRule = (event: TaggableEvent) => (string | null)[];
+export type TagRule = (event: TaggableEvent) => (string | null)[];
 
 /** Payload fields read defensively: a missing or non-string field is simply not a tag. */
 function field(event: TaggableEvent, name: string): string | null {
@@ -57,9 +58,10 @@ const commentsOfAsset: TagRule = (e) => [tag(cacheTags.comments, field(e, 'asset
 
 /**
  * The decision for every event name of the catalogue: which cache tags it invalidates. A name
- * mapped to `none` changes nothing any cache holds. Kept exhaustive by a test over the registry.
+ * mapped to `none` changes nothing any cache holds. Typed by the registry's names: a new event
+ * without a rule here fails to compile (and a test over the registry checks it at run time too).
  */
-export const tagRules: Readonly<Record<string, TagRule>> = {
+export const tagRules: Readonly<Record<EventName, TagRule>> = {
   // Accounts and identity.
   'account.created': none,
   'account.updated': none,
@@ -177,6 +179,6 @@ export function hasTagRule(eventName: string): boolean {
 
 /** The cache tags an event invalidates (unique, in a stable order). */
 export function tagsForEvent(event: TaggableEvent): string[] {
-  const rule = hasTagRule(event.eventName) ? tagRules[event.eventName] : unknownEvent;
+  const rule = hasTagRule(event.eventName) ? tagRules[event.eventName as EventName] : unknownEvent;
   return [...new Set(rule(event).filter((t): t is string => t !== null))];
 }

@@ -12,7 +12,7 @@ import { Consumer, ConsumerOptions, DomainEvent, EventConsumer } from '@dailies/
 import { emailSendAfter } from './email-schedule';
 import { NotificationPlan } from './notification-plan';
 import { NotificationRow, writeNotifications } from './notification-writer';
-import { planners } from './planners';
+import { PLANNED_EVENTS, plannerFor } from './planners';
 import { PUSH_SENDER, PushSender } from './push-sender';
 import { Recipient, recipientsWhoCanSee } from './recipient-facts';
 
@@ -26,7 +26,7 @@ import { Recipient, recipientsWhoCanSee } from './recipient-facts';
 export class NotificationsConsumer implements EventConsumer {
   readonly options: ConsumerOptions = {
     name: 'notifications',
-    events: Object.keys(planners),
+    events: PLANNED_EVENTS,
     concurrency: 8,
   };
   private readonly log = new Logger('NotificationsConsumer');
@@ -39,7 +39,7 @@ export class NotificationsConsumer implements EventConsumer {
   ) {}
 
   async handle(event: DomainEvent): Promise<void> {
-    const planner = planners[event.eventName];
+    const planner = plannerFor(event.eventName);
     if (!planner) return;
     const plan = await planner(this.prisma, event);
     if (!plan) return;

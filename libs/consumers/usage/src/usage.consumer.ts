@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { USAGE_CONSUMER, USAGE_EVENTS, UsageDelta, usageDeltaOf } from '@dailies/core';
+import { USAGE_CONSUMER, USAGE_EVENT_CLASSES, UsageDelta, usageDeltaOf } from '@dailies/core';
 import { Tx } from '@dailies/db';
 import {
   Consumer,
@@ -21,7 +21,7 @@ import {
 export class UsageConsumer implements EventConsumer {
   readonly options: ConsumerOptions = {
     name: USAGE_CONSUMER,
-    events: [...USAGE_EVENTS],
+    events: USAGE_EVENT_CLASSES,
     concurrency: 8,
   };
 

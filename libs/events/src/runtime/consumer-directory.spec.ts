@@ -1,5 +1,10 @@
+import { z } from 'zod';
+import { defineEvent } from '../domain-event';
 import type { EventConsumer } from './consumer';
 import { ConsumerDirectory } from './consumer-directory';
+
+class AssetCreated extends defineEvent('asset.created', 1, z.object({})) {}
+class TeamCreated extends defineEvent('team.created', 1, z.object({})) {}
 
 const consumer = (name: string, events: EventConsumer['options']['events']): EventConsumer => ({
   options: { name, events },
@@ -10,11 +15,11 @@ describe('ConsumerDirectory', () => {
   it('answers which consumers get an event', () => {
     const directory = new ConsumerDirectory();
     directory.register(consumer('audit', '*'));
-    directory.register(consumer('search', ['asset.created']));
+    directory.register(consumer('search', [AssetCreated]));
     const names = (event: string) => directory.subscribersOf(event).map((c) => c.settings.name);
     expect(names('asset.created')).toEqual(['audit', 'search']);
     expect(names('team.created')).toEqual(['audit']);
-    directory.register(consumer('teams', ['team.created']));
+    directory.register(consumer('teams', [TeamCreated]));
     expect(names('team.created')).toEqual(['audit', 'teams']);
   });
 

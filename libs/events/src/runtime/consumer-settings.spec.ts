@@ -1,4 +1,9 @@
+import { z } from 'zod';
+import { defineEvent } from '../domain-event';
 import { ConsumerOptionsError, resolveConsumerSettings, selects } from './consumer-settings';
+
+class TeamRenamed extends defineEvent('team.renamed', 1, z.object({})) {}
+class TeamCreated extends defineEvent('team.created', 1, z.object({})) {}
 
 describe('resolveConsumerSettings', () => {
   it('fills in the defaults', () => {
@@ -19,10 +24,10 @@ describe('resolveConsumerSettings', () => {
     });
   });
 
-  it('keeps given values, merges a partial retry policy and dedupes event names', () => {
+  it('keeps given values, merges a partial retry policy and maps event classes to their names, deduped', () => {
     const settings = resolveConsumerSettings({
       name: 'search-index',
-      events: ['team.renamed', 'team.created', 'team.renamed'],
+      events: [TeamRenamed, TeamCreated, TeamRenamed],
       concurrency: 2,
       bufferSize: 0,
       retry: { maxAttempts: 3 },

@@ -33,12 +33,12 @@ export function resolveConsumerSettings(options: ConsumerOptions): ConsumerSetti
   const fail = (what: string) => new ConsumerOptionsError(`Consumer "${name}": ${what}`);
   const events = options.events;
   if (events !== '*' && (!Array.isArray(events) || events.length === 0)) {
-    throw fail('events must be "*" or a non-empty list of event names');
+    throw fail('events must be "*" or a non-empty list of event classes');
   }
   const retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const settings: ConsumerSettings = {
     name,
-    events: events === '*' ? '*' : [...new Set(events)].sort(),
+    events: events === '*' ? '*' : [...new Set(events.map((e) => e.eventName))].sort(),
     concurrency: options.concurrency ?? 4,
     bufferSize: options.bufferSize ?? 256,
     retry,

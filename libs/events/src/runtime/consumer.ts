@@ -1,8 +1,11 @@
 import type { Tx } from '@dailies/db';
-import type { DomainEvent } from '../domain-event';
+import type { DomainEvent, EventClass } from '../domain-event';
 
-/** The event names a consumer wants, or every event. */
+/** The event names a consumer wants, or every event (resolved from its event classes). */
 export type EventSelection = readonly string[] | '*';
+
+/** The event classes a consumer declares it wants, or every event. */
+export type EventClassSelection = readonly EventClass[] | '*';
 
 /** Exponential backoff with jitter between attempts, and when to give up. */
 export interface RetryPolicy {
@@ -25,7 +28,8 @@ export interface RetryPolicy {
 export interface ConsumerOptions {
   /** Stable identifier (stored with every delivery): lower case, digits, `-`, `_`, `.`. */
   name: string;
-  events: EventSelection;
+  /** By class, not by wire name: a renamed or removed event fails to compile here. */
+  events: EventClassSelection;
   /** Deliveries handled at the same time by one instance (default 4). */
   concurrency?: number;
   /**

@@ -7,6 +7,7 @@ import {
   TestInstance,
   touchMany,
   waitFor,
+  WidgetTouched,
 } from './testing/runtime-test-kit';
 
 describe('a consumer that always fails', () => {
@@ -26,7 +27,7 @@ describe('a consumer that always fails', () => {
 
   it('is dead-lettered after its last attempt without holding up the others; a redrive delivers once', async () => {
     const first = new TestConsumer({ name: 'good-one', events: '*', concurrency: 4 });
-    const second = new TestConsumer({ name: 'good-two', events: ['widget.touched'] });
+    const second = new TestConsumer({ name: 'good-two', events: [WidgetTouched] });
     let broken = true;
     const flaky = new TestConsumer(
       {

@@ -70,7 +70,7 @@ describe('a consumer ordered by aggregate', () => {
       new TestConsumer(
         {
           name: 'projection',
-          events: ['gadget.moved'],
+          events: [GadgetMoved],
           orderedBySubject: true,
           concurrency: 8,
           retry: { maxAttempts: 5, initialDelayMs: 20, maxDelayMs: 100 },

@@ -9,13 +9,14 @@ import {
   touch,
   waitFor,
 } from './testing/runtime-test-kit';
-import { GadgetMoved } from './testing/runtime-test-kit';
+import { GadgetMoved, WidgetTouched } from './testing/runtime-test-kit';
+import type { EventClass } from '../domain-event';
 import { systemActor } from '../actor';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));
 
 /** Idempotent through ctx.once: its effect is a row in test_effects. */
-function ledger(name: string, events: '*' | string[] = '*') {
+function ledger(name: string, events: '*' | EventClass[] = '*') {
   return new TestConsumer({ name, events }, async (event, ctx: DeliveryContext) => {
     await ctx.once((tx) =>
       tx
@@ -83,7 +84,7 @@ describe('replay of a consumer over a time range', () => {
     await instance.close();
 
     const early = ledger('early');
-    const late = ledger('late', ['widget.touched']);
+    const late = ledger('late', [WidgetTouched]);
     instance = await startInstance(url, [early, late]);
     const { replay } = instance;
 
