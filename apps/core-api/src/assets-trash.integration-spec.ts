@@ -82,6 +82,10 @@ describe('asset trash over HTTP', () => {
     const rootDelete = await s.owner.client.delete(`/v2/assets/${root}`);
     expect(rootDelete.status).toBe(409);
     expect(rootDelete.body.detail).toMatch(/root folder/);
+    expect(rootDelete.body).toMatchObject({
+      code: 'root_folder',
+      type: 'https://dailies.dev/problems/root-folder',
+    });
 
     const viewer = await signUp(s.anon, 'TrashViewer');
     await s.owner.client.post(`/v2/projects/${projectId}/collaborators`, {
@@ -135,6 +139,7 @@ describe('asset trash over HTTP', () => {
     const inner = await s.owner.client.post(`/v2/assets/${extras.id}/restore`);
     expect(inner.status).toBe(409);
     expect(inner.body.detail).toMatch(/restore that one/);
+    expect(inner.body.code).toBe('not_trash_root');
     const live = await add(root, { type: 'file', name: 'live.mov' });
     expect((await s.owner.client.post(`/v2/assets/${live.id}/restore`)).status).toBe(404);
 

@@ -8,6 +8,7 @@ export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';
 export * from './shared/errors';
+export type * from './shared/feature-error-code';
 export * from './shared/pagination';
 export * from './shared/validate';
 export * from './core.config';

@@ -13,6 +13,14 @@ export const problemSchema = z
     detail: z.string().meta({ description: 'What went wrong and what to fix' }),
     instance: z.string().optional().meta({ description: 'The path that was requested' }),
     requestId: z.string().optional().meta({ description: 'Also in the X-Request-Id header' }),
+    code: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'Why, machine-readable, when the domain says (e.g. `project_archived`, `email_taken`): ' +
+          'branch on this, not on `detail`',
+      }),
     errors: z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
@@ -20,8 +28,9 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem', description: 'An error (application/problem+json, RFC 9457)' });
 
-// The documented shape is the one the filter sends (Retry-After travels as a header).
-type Sent = Omit<Problem, 'retryAfterSeconds'>;
+// The documented shape is the one the filter sends (Retry-After travels as a header; `code` is
+// documented as a string so that a new feature code does not change the document's schema).
+type Sent = Omit<Problem, 'retryAfterSeconds' | 'code'> & { code?: string };
 type Documented = z.infer<typeof problemSchema>;
 const sameShape: [Sent, Documented] extends [Documented, Sent] ? true : never = true;
 void sameShape;

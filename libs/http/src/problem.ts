@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, FieldError } from '@dailies/core';
+import { DomainError, DomainErrorCode, FeatureErrorCode, FieldError } from '@dailies/core';
 
 /** RFC 9457 problem details, served as application/problem+json. */
 export interface Problem {
@@ -9,6 +9,8 @@ export interface Problem {
   instance?: string;
   errors?: FieldError[];
   requestId?: string;
+  /** Why, machine-readable (the domain's feature error code), when the domain says. */
+  code?: FeatureErrorCode;
   /** Not serialised: becomes the Retry-After header. */
   retryAfterSeconds?: number;
 }
@@ -42,12 +44,14 @@ const titles: Record<number, string> = {
 
 export function problemFromDomainError(error: DomainError): Problem {
   const { status, title } = byCode[error.code];
-  const slug = error.extra.reason ?? error.code;
+  const featureCode = error.featureCode;
+  const slug = featureCode ?? error.code;
   return {
     type: `${PROBLEM_TYPE_BASE}${slug.replace(/_/g, '-')}`,
     title,
     status,
     detail: error.message,
+    ...(featureCode ? { code: featureCode } : {}),
     ...(error.extra.fieldErrors ? { errors: error.extra.fieldErrors } : {}),
     ...(error.extra.retryAfterSeconds ? { retryAfterSeconds: error.extra.retryAfterSeconds } : {}),
   };

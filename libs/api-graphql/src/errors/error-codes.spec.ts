@@ -27,6 +27,15 @@ describe('GraphQL error formatting', () => {
     expect(formatted.path).toEqual(['project']);
   });
 
+  it('carries the feature code of a refusal in extensions.featureCode', () => {
+    const error = conflict('Only top-level comments can be completed', 'reply_not_completable');
+    expect(formatGraphqlError(thrown(error), undefined, () => undefined).extensions).toEqual({
+      code: 'CONFLICT',
+      featureCode: 'reply_not_completable',
+      reason: 'reply_not_completable',
+    });
+  });
+
   it('gives BAD_USER_INPUT with the invalid fields', () => {
     const error = validationFailed([{ field: 'text', message: 'must not be empty' }]);
     expect(formatGraphqlError(thrown(error), undefined, () => undefined).extensions).toEqual({

@@ -54,7 +54,7 @@ export function formatGraphqlError(
     ...(error.path ? { path: error.path } : {}),
   };
   if (cause instanceof DomainError) {
-    const { fieldErrors, retryAfterSeconds, reason } = cause.extra;
+    const { fieldErrors, retryAfterSeconds, featureCode } = cause.extra;
     return {
       message: cause.message,
       ...base,
@@ -62,7 +62,8 @@ export function formatGraphqlError(
         code: GRAPHQL_CODES[cause.code],
         ...(fieldErrors ? { fields: fieldErrors } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-        ...(reason ? { reason } : {}),
+        // `reason` kept for clients written before `featureCode` existed.
+        ...(featureCode ? { featureCode, reason: featureCode } : {}),
         ...(requestId ? { requestId } : {}),
       },
     };

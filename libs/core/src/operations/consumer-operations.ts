@@ -21,7 +21,9 @@ export class ConsumerOperations {
 
   runtime(): { deadLetters: DeadLetters; replay: EventReplay } {
     if (!this.deadLetters || !this.replay) {
-      throw new DomainError('conflict', 'The event runtime does not run in this process');
+      throw new DomainError('conflict', 'The event runtime does not run in this process', {
+        featureCode: 'event_runtime_not_running',
+      });
     }
     return { deadLetters: this.deadLetters, replay: this.replay };
   }

@@ -1,3 +1,5 @@
+import type { FeatureErrorCode } from './feature-error-code';
+
 /**
  * Errors a caller can cause, with a code the transports map to HTTP statuses / GraphQL codes.
  * Anything else that escapes a handler is a bug and is reported as a 500 without details.
@@ -24,18 +26,24 @@ export class DomainError extends Error {
     readonly extra: {
       fieldErrors?: FieldError[];
       retryAfterSeconds?: number;
-      reason?: string;
+      /** Why, for clients to branch on (problem+json `code`, GraphQL `featureCode`). */
+      featureCode?: FeatureErrorCode;
     } = {},
   ) {
     super(message);
     this.name = 'DomainError';
   }
+
+  get featureCode(): FeatureErrorCode | undefined {
+    return this.extra.featureCode;
+  }
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
-export const conflict = (message: string, reason?: string) =>
-  new DomainError('conflict', message, { reason });
+/** A refusal because of the current state; the feature code is required (clients branch on it). */
+export const conflict = (message: string, featureCode: FeatureErrorCode) =>
+  new DomainError('conflict', message, { featureCode });
 export const unauthenticated = (message = 'Authentication required') =>
   new DomainError('unauthenticated', message);
 export const validationFailed = (

@@ -12,3 +12,4 @@ export * from './views/user.view';
 export * from './views/member.view';
 export * from './account.events';
 export * from './policy/account-rules';
+export type * from './account.errors';

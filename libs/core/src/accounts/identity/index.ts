@@ -16,3 +16,4 @@ export {
   createdApiTokenViewSchema,
 } from './views/api-token.view';
 export * from './identity.events';
+export type * from './identity.errors';

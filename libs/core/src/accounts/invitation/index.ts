@@ -5,3 +5,4 @@ export * from './commands/revoke-invitation/revoke-invitation.command';
 export * from './queries/list-invitations/list-invitations.query';
 export * from './views/invitation.view';
 export * from './invitation.events';
+export type * from './invitation.errors';

@@ -9,3 +9,4 @@ export * from './queries/list-team-members/list-team-members.query';
 export * from './queries/list-teams/list-teams.query';
 export * from './views/team.view';
 export * from './team.events';
+export type * from './team.errors';

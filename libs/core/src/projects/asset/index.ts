@@ -19,3 +19,4 @@ export type { PurgeTrashResult } from './commands/purge-trash/purge-trash.handle
 export type { AssetUsage } from './rules/asset-usage';
 export { TRASH_RETENTION_DAYS } from './rules/asset-trash';
 export * from './asset.events';
+export type * from './asset.errors';

@@ -26,3 +26,4 @@ export * from './rules/comment-event-scope';
 export * from './rules/comment-target';
 export * from './rules/comment-reader';
 export { toCommentRow, toCommentThreadView } from './views/comment.view';
+export type * from './comment.errors';

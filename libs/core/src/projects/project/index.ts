@@ -13,3 +13,4 @@ export * from './views/collaborator.view';
 export * from './project.events';
 export * from './policy/project-policy';
 export * from './policy/project-rules';
+export type * from './project.errors';

@@ -21,3 +21,4 @@ export {
   REVIEW_PASSWORD_MAX_FAILURES,
 } from './rules/review-link-throttle';
 export * from './review-link.events';
+export type * from './review-link.errors';

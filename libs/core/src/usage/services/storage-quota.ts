@@ -34,6 +34,7 @@ export class StorageQuota {
       throw new DomainError(
         'storage_limit_exceeded',
         `This needs ${extra} bytes but the account has ${left} of its ${row.limit_bytes} bytes left`,
+        { featureCode: 'storage_limit_exceeded' },
       );
     }
   }

@@ -42,12 +42,12 @@ export class ReviewLinkAccess {
     if (!link) throw notFound('Review link');
     if (!link.active) {
       throw new DomainError('gone', 'This review link has been turned off', {
-        reason: 'review_link_inactive',
+        featureCode: 'review_link_inactive',
       });
     }
     if (link.expiresAt && link.expiresAt <= new Date()) {
       throw new DomainError('gone', 'This review link has expired', {
-        reason: 'review_link_expired',
+        featureCode: 'review_link_expired',
       });
     }
     if (link.passwordHash) await this.checkPassword(link, password, ip);
@@ -91,7 +91,7 @@ export class ReviewLinkAccess {
       throw new DomainError(
         'unauthenticated',
         'This review link is protected by a password: send it in the X-Review-Password header',
-        { reason: 'review_password_required' },
+        { featureCode: 'review_password_required' },
       );
     }
     await this.throttle.assertNotBlocked(link.id, ip);
@@ -99,7 +99,7 @@ export class ReviewLinkAccess {
     if (!check.ok) {
       await this.throttle.recordFailure(link.id, ip);
       throw new DomainError('unauthenticated', 'The review link password is wrong', {
-        reason: 'review_password_invalid',
+        featureCode: 'review_password_invalid',
       });
     }
     await this.throttle.reset(link.id, ip);

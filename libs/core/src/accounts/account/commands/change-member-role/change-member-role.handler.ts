@@ -41,7 +41,7 @@ export class ChangeMemberRoleHandler implements ICommandHandler<
       const scope = { actor, accountId, subject: { type: 'account', id: accountId } };
       if (verdict === 'transfer_ownership') {
         const owner = await tx.membership.findFirst({ where: { accountId, role: 'owner' } });
-        if (!owner) throw conflict('This account has no owner to transfer from');
+        if (!owner) throw conflict('This account has no owner to transfer from', 'no_owner');
         await tx.membership.update({
           where: { accountId_userId: { accountId, userId: owner.userId } },
           data: { role: 'admin' },

@@ -34,7 +34,9 @@ export class AcceptInvitationHandler implements ICommandHandler<
         throw conflict('This invitation has already been used', 'invitation_used');
       if (status === 'revoked') throw conflict('This invitation was revoked', 'invitation_revoked');
       if (status === 'expired')
-        throw new DomainError('gone', 'This invitation has expired; ask for a new one');
+        throw new DomainError('gone', 'This invitation has expired; ask for a new one', {
+          featureCode: 'invitation_expired',
+        });
       const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
       if (user.email !== invitation.email) {
         throw forbidden(

@@ -1,0 +1,2 @@
+/** Why a comment use case refused (problem+json `code`, GraphQL `extensions.featureCode`). */
+export type CommentErrorCode = 'comment_on_folder' | 'empty_stack' | 'reply_not_completable';
