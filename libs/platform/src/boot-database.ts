@@ -2,7 +2,7 @@ import { CoreOptions } from '@dailies/core';
 import { runMigrations } from '@dailies/db';
 import { DatabaseTarget, resolveDatabase } from './database-target';
 import { PlatformConfig } from './platform.config';
-import { resolveJwtSecret } from './secrets';
+import { resolveSigningKeys } from './secrets';
 
 export interface BootedDatabase {
   database: DatabaseTarget;
@@ -21,11 +21,11 @@ export async function bootDatabase(
   const database = await resolveDatabase(config, log);
   try {
     if (config.MIGRATE_ON_START) await runMigrations(database.url, { log });
-    const jwtSecret = await resolveJwtSecret(database.url, config.JWT_SECRET);
+    const jwtKeys = await resolveSigningKeys(database.url, config);
     return {
       database,
       core: {
-        jwtSecret,
+        jwtKeys,
         accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
         invitationTtlDays: config.INVITATION_TTL_DAYS,

@@ -2,6 +2,8 @@ import { ConfigError, envBool } from '@dailies/config';
 import { z } from 'zod';
 import { loadPlatformConfig as loadConfig } from './platform.config';
 
+const keys = { JWT_SIGNING_KEYS: `k1:${'s'.repeat(32)}` };
+
 describe('loadPlatformConfig', () => {
   it('applies defaults', () => {
     const config = loadConfig({});
@@ -31,17 +33,28 @@ describe('loadPlatformConfig', () => {
     }
   });
 
+  it('requires signing keys from configuration in production, never the database fallback', () => {
+    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' };
+    expect(() => loadConfig(base)).toThrow(/JWT_SIGNING_KEYS: required in production/);
+    expect(loadConfig({ ...base, JWT_SECRET_FILE: '/run/secrets/jwt' }).JWT_SECRET_FILE).toBe(
+      '/run/secrets/jwt',
+    );
+    expect(loadConfig({ ...base, ...keys }).JWT_SIGNING_KEYS).toBe(keys.JWT_SIGNING_KEYS);
+    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+  });
+
   it('requires a real database in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     expect(
-      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' }).DATABASE_URL,
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies', ...keys })
+        .DATABASE_URL,
     ).toBeDefined();
   });
 
   it('seeds the demo user by default, except in production where it refuses to', () => {
     expect(loadConfig({}).SEED_DEMO).toBe(true);
     expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies' };
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies', ...keys };
     expect(loadConfig(production).SEED_DEMO).toBe(false);
     expect(() => loadConfig({ ...production, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
   });

@@ -64,6 +64,12 @@ export function loadPlatformConfig(
     ...(production && !parsed.DATABASE_URL
       ? ['  DATABASE_URL: required in production (the embedded PostgreSQL is for local use)']
       : []),
+    ...(production && !parsed.JWT_SIGNING_KEYS && !parsed.JWT_SECRET_FILE && !parsed.JWT_SECRET
+      ? [
+          '  JWT_SIGNING_KEYS: required in production (or JWT_SECRET_FILE): a key kept in the ' +
+            'database is for local use',
+        ]
+      : []),
     ...(production && parsed.SEED_DEMO
       ? ['  SEED_DEMO: the demo user is never created in production']
       : []),

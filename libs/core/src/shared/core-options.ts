@@ -1,8 +1,11 @@
+import type { SigningKey } from '@dailies/auth';
+
 export const CORE_OPTIONS = Symbol('CORE_OPTIONS');
 
 /** Settings the domain needs, resolved from validated config by the composition root. */
 export interface CoreOptions {
-  jwtSecret: string;
+  /** The access-token signing keys; the first signs, all verify. */
+  jwtKeys: readonly SigningKey[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   invitationTtlDays: number;

@@ -18,7 +18,7 @@ export class SessionIssuer {
   readonly signer: AccessTokenSigner;
 
   constructor(@Inject(CORE_OPTIONS) private readonly options: CoreOptions) {
-    this.signer = new AccessTokenSigner(options.jwtSecret, options.accessTokenTtlSeconds);
+    this.signer = new AccessTokenSigner(options.jwtKeys, options.accessTokenTtlSeconds);
   }
 
   async issue(db: Db, userId: string, familyId: string = newId()): Promise<IssuedSession> {
