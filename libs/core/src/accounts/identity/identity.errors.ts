@@ -1,2 +1,2 @@
 /** Why an identity use case refused (problem+json `code`, GraphQL `extensions.featureCode`). */
-export type IdentityErrorCode = 'email_taken' | 'login_throttled';
+export type IdentityErrorCode = 'email_taken';

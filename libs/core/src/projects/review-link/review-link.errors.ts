@@ -3,5 +3,4 @@ export type ReviewLinkErrorCode =
   | 'review_link_inactive'
   | 'review_link_expired'
   | 'review_password_required'
-  | 'review_password_invalid'
-  | 'review_password_throttled';
+  | 'review_password_invalid';

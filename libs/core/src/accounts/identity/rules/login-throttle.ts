@@ -31,7 +31,6 @@ export class LoginThrottle {
     if (retry && retry > 0) {
       throw new DomainError('rate_limited', 'Too many failed logins; try again later', {
         retryAfterSeconds: retry,
-        featureCode: 'login_throttled',
       });
     }
   }

@@ -60,10 +60,7 @@ export class ReviewLinkThrottle {
       FROM login_throttles WHERE key = ${key} AND blocked_until > now()`;
     const retry = rows[0]?.retry;
     if (retry && retry > 0) {
-      throw new DomainError('rate_limited', message, {
-        retryAfterSeconds: retry,
-        featureCode: 'review_password_throttled',
-      });
+      throw new DomainError('rate_limited', message, { retryAfterSeconds: retry });
     }
   }
 
