@@ -47,9 +47,12 @@ describe('isAlive', () => {
 });
 
 describe('argumentsOf', () => {
-  it('returns a process’s arguments, empty ones included', () => {
+  it('returns a process’s arguments, empty ones included', async () => {
     const child = run('sleep', ['30', '']);
-    expect(argumentsOf(child.pid as number)).toEqual(['sleep', '30', '']);
+    const pid = child.pid as number;
+    // Right after fork the child is still between fork and exec, when /proc shows no arguments.
+    expect(await waitUntil(() => argumentsOf(pid)[0] === 'sleep', 3000)).toBe(true);
+    expect(argumentsOf(pid)).toEqual(['sleep', '30', '']);
   });
 
   it('returns nothing for a process that does not exist', () => {
