@@ -44,8 +44,10 @@ RUN node tools/scripts/prisma-generate.cjs
 # Prisma CLI, which `--omit=dev` alone keeps (it is an optional peer of @prisma/client). Kept:
 # @swc-node/register, @swc/core and typescript (@swc-node/register loads it to read tsconfig).
 FROM install AS prod-deps
+COPY docker/prune-prod-deps.sh /usr/local/bin/
 RUN npm pkg delete devDependencies \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && prune-prod-deps.sh node_modules
 
 # ---- deps: production node_modules and the generated Prisma client, from either source ------
 FROM ${NODE_IMAGE} AS deps-registry

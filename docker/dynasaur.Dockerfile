@@ -29,8 +29,10 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 
 # ---- prod-deps: node_modules without dev dependencies ----------------------------------------
 FROM install AS prod-deps
+COPY docker/prune-prod-deps.sh /usr/local/bin/
 RUN npm pkg delete devDependencies \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && prune-prod-deps.sh node_modules
 
 FROM ${NODE_IMAGE} AS deps-registry
 COPY --from=prod-deps /app/node_modules /deps/node_modules

@@ -5,6 +5,7 @@
 #
 #   docker/smoke.sh                 # build + run everything, print image sizes
 #   KEEP=1 docker/smoke.sh          # leave the containers running afterwards
+#   SKIP_BUILD=1 docker/smoke.sh    # run the images built last time
 #
 # Where no image registry is reachable (these machines), the base images are made here: Debian
 # from mmdebstrap, Node 24 from the binary `npm install` put in node_modules/node. Dependencies are
@@ -25,6 +26,10 @@ BASE_PORT=${SMOKE_BASE_PORT:-3710}
 APPS=(core-api munger cron)
 [ -d apps/support-tool ] && APPS+=(support-tool)
 
+if [ ! -d "$EXPORT_DIR" ]; then
+  echo "no legacy export at $EXPORT_DIR (set EXPORT_DIR to the sample export folder)" >&2
+  exit 2
+fi
 mkdir -p "$WORK"
 # runc with no default ulimits: crun, or the default ulimits, fail here with "setrlimit".
 cat >"$WORK/containers.conf" <<'EOF'
@@ -43,6 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1: run the images already built
 # ---- base images -------------------------------------------------------------------------------
 if ! podman image exists "$DEBIAN_IMAGE" && [[ $DEBIAN_IMAGE == localhost/* ]]; then
   step "Debian base ($DEBIAN_IMAGE) from mmdebstrap"
@@ -61,11 +67,15 @@ fi
 # ---- prepared dependencies ---------------------------------------------------------------------
 if [ "$DEPS" = prepared ]; then
   step "production dependencies, installed outside the build"
+  # Same steps as the Dockerfiles' prod-deps stage, outside the build.
   rm -rf .docker-deps && mkdir -p .docker-deps/install
   cp package.json package-lock.json .docker-deps/install/
-  (cd .docker-deps/install && npm pkg delete devDependencies &&
-    npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
+  (cd .docker-deps/install &&
+    npm install --ignore-scripts --no-audit --no-fund --loglevel=error &&
+    npm pkg delete devDependencies &&
+    npm prune --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
   mv .docker-deps/install/node_modules .docker-deps/modules
+  docker/prune-prod-deps.sh .docker-deps/modules
   rm -rf .docker-deps/install
   node tools/scripts/prisma-generate.cjs >/dev/null
   cp -r libs/db/src/generated .docker-deps/generated
@@ -82,6 +92,7 @@ build -f docker/dynasaur.Dockerfile -t dailies/dynasaur .
 podman build --isolation=chroot -f docker/postgres.Dockerfile \
   --build-arg DEBIAN_IMAGE="$DEBIAN_IMAGE" -t dailies/smoke-postgres docker
 echo "built in $(($(date +%s) - start)) s"
+fi
 
 # ---- PostgreSQL, migrations --------------------------------------------------------------------
 step "PostgreSQL on 127.0.0.1:$PG_PORT"
