@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { createBenchDatabase } from '../shared/bench-database';
 import { startChildServer } from '../shared/child-server';
+import { newestProfile, printProfile, summariseProfile } from '../shared/cpu-profile';
 import { formatRow, load, LoadResult, TABLE_HEADER } from '../shared/load';
 import { paced } from '../shared/paced';
 import { seedDataset } from './seed-dataset';
@@ -187,6 +190,43 @@ async function main(): Promise<void> {
     console.log(
       `  POST comments ≥ 500/s: ${post.rps}/s — ${verdict(post.rps >= 500)}; p95 ≤ 25 ms at 500/s: ${post500.p95} ms — ${verdict(post500.p95 <= 25 && post500.rps >= 490)}; p95 paced at half its max (${postRate}/s): ${postHalf.p95} ms`,
     );
+
+    // Where the remaining time goes: each hot route once more against a fresh instance run with
+    // `--cpu-prof` (profiled apart, so the figures above carry no profiler overhead).
+    await writer.stop();
+    await worker.stop();
+    for (const [title, options] of [
+      ['GET /v2/assets/:id', { url: `{base}${assetPath}`, headers, seconds }],
+      [
+        'POST /v2/assets/:id/comments',
+        {
+          url: `{base}/v2/assets/${data.hotFileId}/comments`,
+          method: 'POST',
+          headers,
+          body: comment,
+          connections: 16,
+          seconds,
+        },
+      ],
+    ] as const) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-cpu-'));
+      const profiled = await startChildServer('apps/core-api/src/main.ts', serverEnv, 60_000, [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+      ]);
+      try {
+        const url = options.url.replace('{base}', profiled.url);
+        await load({ ...options, url, seconds: Math.min(3, seconds) }); // warm-up
+        await load({ ...options, url });
+      } finally {
+        await profiled.stop();
+      }
+      // The measured window only (plus the close): start-up's module loading left out.
+      const window = summariseProfile(newestProfile(dir), 15, (seconds + 1) * 1000);
+      printProfile(`profile of ${title}`, window);
+      console.log(`  (profile kept in ${dir}; open it in Chrome DevTools)`);
+    }
+
     const errors = rows.reduce((sum, r) => sum + r.result.errors, 0);
     console.log(
       `\n${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}, ${errors} errors, ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
