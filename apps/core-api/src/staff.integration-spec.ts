@@ -1,0 +1,167 @@
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Client } from 'pg';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import { ApiV2Module } from '@dailies/api-v2';
+import {
+  AuthenticateStaffSessionQuery,
+  CreateStaffUserCommand,
+  LockUserCommand,
+  SignInStaffCommand,
+  STAFF_MAX_FAILURES,
+  totpCode,
+  UnlockUserCommand,
+} from '@dailies/core';
+import { signUp } from './testing/fixtures';
+
+const cli = { type: 'system' as const, name: 'staff-cli' };
+const TTL = { sessionTtlSeconds: 3600 };
+
+/** Support staff: created with a TOTP secret, sign-in with both factors, lock-out, sessions. */
+describe('staff identities and staff actions', () => {
+  let platform: TestPlatform;
+  let db: Client;
+  let commands: CommandBus;
+  let queries: QueryBus;
+
+  const secretOf = async (email: string) =>
+    (
+      await db.query<{ s: string }>('SELECT totp_secret AS s FROM staff_users WHERE email = $1', [
+        email,
+      ])
+    ).rows[0].s;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform([ApiV2Module]);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    commands = platform.app.get(CommandBus);
+    queries = platform.app.get(QueryBus);
+  });
+  afterAll(async () => {
+    await db.end();
+    await platform.close();
+  });
+
+  it('creates staff with an otpauth URI and signs in only with password and a fresh code', async () => {
+    const created = await commands.execute(
+      new CreateStaffUserCommand(cli, { email: 'Ann@Dailies.dev', name: 'Ann', role: 'support' }),
+    );
+    expect(created.staff).toMatchObject({ email: 'ann@dailies.dev', role: 'support' });
+    expect(created.otpauthUri).toMatch(/^otpauth:\/\/totp\/.*secret=[A-Z2-7]+/);
+    expect(created.generatedPassword).toHaveLength(20);
+    await expect(
+      commands.execute(
+        new CreateStaffUserCommand(cli, { email: 'ann@dailies.dev', name: 'A', role: 'admin' }),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
+
+    const secret = await secretOf('ann@dailies.dev');
+    const password = created.generatedPassword!;
+    // Right password, wrong code: refused with the same answer as a wrong password.
+    await expect(
+      commands.execute(
+        new SignInStaffCommand({ email: 'ann@dailies.dev', password, code: '000000' }, TTL),
+      ),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    const code = totpCode(secret);
+    const session = await commands.execute(
+      new SignInStaffCommand({ email: 'ann@dailies.dev', password, code }, TTL),
+    );
+    expect(session.token).toMatch(/^dly_staff_/);
+    // The same code twice is a replay.
+    await expect(
+      commands.execute(new SignInStaffCommand({ email: 'ann@dailies.dev', password, code }, TTL)),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+
+    const resolved = await queries.execute(new AuthenticateStaffSessionQuery(session.token, 600));
+    expect(resolved).toMatchObject({
+      staff: { email: 'ann@dailies.dev' },
+      csrfToken: session.csrfToken,
+    });
+    // Idle for longer than the timeout: the session ends and stays ended.
+    await db.query(`UPDATE staff_sessions SET last_seen_at = now() - interval '11 minutes'`);
+    expect(await queries.execute(new AuthenticateStaffSessionQuery(session.token, 600))).toBeNull();
+    await db.query(`UPDATE staff_sessions SET last_seen_at = now()`);
+    expect(await queries.execute(new AuthenticateStaffSessionQuery(session.token, 600))).toBeNull();
+  });
+
+  it('locks a staff member out after repeated failures, even with the right factors', async () => {
+    const { generatedPassword } = await commands.execute(
+      new CreateStaffUserCommand(cli, { email: 'bob@dailies.dev', name: 'Bob', role: 'admin' }),
+    );
+    for (let i = 0; i < STAFF_MAX_FAILURES; i += 1) {
+      await expect(
+        commands.execute(
+          new SignInStaffCommand(
+            { email: 'bob@dailies.dev', password: 'wrong-password', code: '123456' },
+            TTL,
+          ),
+        ),
+      ).rejects.toMatchObject({ code: 'unauthenticated' });
+    }
+    const code = totpCode(await secretOf('bob@dailies.dev'));
+    await expect(
+      commands.execute(
+        new SignInStaffCommand(
+          { email: 'bob@dailies.dev', password: generatedPassword!, code },
+          TTL,
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('locks a customer with a reason; their admins see "Dailies support" and the reason', async () => {
+    const anonymous = new TestClient(platform.baseUrl);
+    const owner = await signUp(anonymous, 'Owner');
+    const staff = {
+      type: 'staff' as const,
+      id: '00000000-0000-7000-8000-00000000000a',
+      email: 'ann@dailies.dev',
+    };
+
+    expect(() => new LockUserCommand(staff, { userId: owner.userId, reason: '' })).toThrow();
+    await expect(
+      commands.execute(
+        new LockUserCommand(
+          { type: 'user', id: owner.userId },
+          { userId: owner.userId, reason: 'nope' },
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+
+    await commands.execute(
+      new LockUserCommand(staff, { userId: owner.userId, reason: 'Ticket 42: account takeover' }),
+    );
+    expect((await owner.client.get('/v2/me')).status).toBe(401);
+    const login = await anonymous.post('/v2/auth/login', {
+      email: owner.email,
+      password: owner.password,
+    });
+    expect(login.status).toBe(403);
+
+    await commands.execute(
+      new UnlockUserCommand(staff, { userId: owner.userId, reason: 'Ticket 42: resolved' }),
+    );
+    const again = await anonymous.post('/v2/auth/login', {
+      email: owner.email,
+      password: owner.password,
+    });
+    expect(again.status).toBe(200);
+    const admin = anonymous.as(again.body.accessToken);
+
+    const deadline = Date.now() + 10_000;
+    let entries: { action: string; actor: unknown; details: { reason?: string } }[] = [];
+    while (Date.now() < deadline) {
+      const log = await admin.get(`/v2/accounts/${owner.accountId}/audit-log?action=user.*`);
+      entries = log.body.data;
+      if (entries.some((e) => e.action === 'user.unlocked')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const locked = entries.find((e) => e.action === 'user.locked');
+    expect(locked).toMatchObject({
+      actor: { type: 'staff', id: null, detail: 'Dailies support' },
+      details: { reason: 'Ticket 42: account takeover' },
+    });
+    expect(JSON.stringify(entries)).not.toContain('ann@dailies.dev');
+  });
+});

@@ -1,0 +1,14 @@
+export * from './commands/create-staff-user/create-staff-user.command';
+export type * from './commands/create-staff-user/create-staff-user.handler';
+export * from './commands/sign-in-staff/sign-in-staff.command';
+export type * from './commands/sign-in-staff/sign-in-staff.handler';
+export * from './commands/sign-out-staff/sign-out-staff.command';
+export * from './commands/lock-user/lock-user.command';
+export * from './commands/unlock-user/unlock-user.command';
+export * from './queries/authenticate-staff-session/authenticate-staff-session.query';
+export type * from './queries/authenticate-staff-session/authenticate-staff-session.handler';
+export * from './views/staff.view';
+export { totpCode } from './rules/totp';
+export { STAFF_LOCK_MINUTES, STAFF_MAX_FAILURES } from './rules/staff-lockout';
+export * from './events';
+export * from './staff.module';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CreateStaffUserHandler } from './commands/create-staff-user/create-staff-user.handler';
+import { LockUserHandler } from './commands/lock-user/lock-user.handler';
+import { SignInStaffHandler } from './commands/sign-in-staff/sign-in-staff.handler';
+import { SignOutStaffHandler } from './commands/sign-out-staff/sign-out-staff.handler';
+import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
+import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-session/authenticate-staff-session.handler';
+
+/** Support staff (identities, sign-in, sessions) and their actions on customers. */
+@Module({
+  providers: [
+    CreateStaffUserHandler,
+    SignInStaffHandler,
+    SignOutStaffHandler,
+    AuthenticateStaffSessionHandler,
+    LockUserHandler,
+    UnlockUserHandler,
+  ],
+})
+export class StaffModule {}
