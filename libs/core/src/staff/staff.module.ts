@@ -4,6 +4,8 @@ import { LockUserHandler } from './commands/lock-user/lock-user.handler';
 import { SignInStaffHandler } from './commands/sign-in-staff/sign-in-staff.handler';
 import { SignOutStaffHandler } from './commands/sign-out-staff/sign-out-staff.handler';
 import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
+import { StaffSearchHandler } from './queries/staff-search/staff-search.handler';
+import { StaffUserDetailsHandler } from './queries/staff-user-details/staff-user-details.handler';
 import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-session/authenticate-staff-session.handler';
 
 /** Support staff (identities, sign-in, sessions) and their actions on customers. */
@@ -15,6 +17,8 @@ import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-se
     AuthenticateStaffSessionHandler,
     LockUserHandler,
     UnlockUserHandler,
+    StaffSearchHandler,
+    StaffUserDetailsHandler,
   ],
 })
 export class StaffModule {}
