@@ -7,6 +7,8 @@ import {
   CreateStaffUserCommand,
   LockUserCommand,
   SignInStaffCommand,
+  StartViewAsCommand,
+  ViewAsCustomerQuery,
   STAFF_MAX_FAILURES,
   totpCode,
   UnlockUserCommand,
@@ -163,5 +165,55 @@ describe('staff identities and staff actions', () => {
       details: { reason: 'Ticket 42: account takeover' },
     });
     expect(JSON.stringify(entries)).not.toContain('ann@dailies.dev');
+  });
+
+  it('views as a customer for a limited time, never as staff, only by the staff who started it', async () => {
+    const anonymous = new TestClient(platform.baseUrl);
+    const customer = await signUp(anonymous, 'Viewed');
+    await customer.client.post(`/v2/teams/${customer.teamId}/projects`, { name: 'Night shoot' });
+    const ann = await db.query<{ id: string }>(
+      "SELECT id FROM staff_users WHERE email = 'ann@dailies.dev'",
+    );
+    const staff = { type: 'staff' as const, id: ann.rows[0].id, email: 'ann@dailies.dev' };
+
+    const { grantId } = await commands.execute(
+      new StartViewAsCommand(staff, {
+        userId: customer.userId,
+        reason: 'Ticket 9: missing project',
+      }),
+    );
+    const view = await queries.execute(new ViewAsCustomerQuery(staff, grantId));
+    expect(view.user.email).toBe(customer.email);
+    expect(view.accounts[0].teams[0].projects.map((p) => p.name)).toEqual(['Night shoot']);
+    const { rows } = await db.query(
+      'SELECT staff_user_id, user_id, reason FROM staff_view_as_grants WHERE id = $1',
+      [grantId],
+    );
+    expect(rows[0]).toEqual({
+      staff_user_id: staff.id,
+      user_id: customer.userId,
+      reason: 'Ticket 9: missing project',
+    });
+
+    const other = { type: 'staff' as const, id: '00000000-0000-7000-8000-00000000000b' };
+    await expect(queries.execute(new ViewAsCustomerQuery(other, grantId))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await db.query("UPDATE staff_view_as_grants SET expires_at = now() - interval '1 second'");
+    await expect(queries.execute(new ViewAsCustomerQuery(staff, grantId))).rejects.toMatchObject({
+      code: 'gone',
+    });
+
+    // A customer user with a staff member's e-mail cannot be viewed as.
+    const twin = await anonymous.post('/v2/auth/signup', {
+      email: 'bob@dailies.dev',
+      password: 'a-long-enough-password',
+      name: 'Bob at home',
+    });
+    await expect(
+      commands.execute(
+        new StartViewAsCommand(staff, { userId: twin.body.user.id, reason: 'curious' }),
+      ),
+    ).rejects.toMatchObject({ code: 'conflict', featureCode: 'view_as_staff_refused' });
   });
 });

@@ -69,6 +69,25 @@ describe('support tool in a browser', () => {
     await expectAccessible();
   });
 
+  it('views as the customer, read-only and recorded with both identities', async () => {
+    await page.fill('#view-as-reason', 'Ticket 1234: what does Dana see?');
+    await Promise.all([
+      page.waitForURL('**/support/view-as/*'),
+      page.click('text=View as Dana Editor'),
+    ]);
+    await expect(page.locator('main li', { hasText: 'Harbour Lights' }).count()).resolves.toBe(1);
+    await expect(page.locator('main form').count()).resolves.toBe(0);
+    const { rows } = await db.query(
+      `SELECT g.reason, s.email FROM staff_view_as_grants g JOIN staff_users s ON s.id = g.staff_user_id
+       WHERE g.user_id = $1`,
+      [scene.customer.userId],
+    );
+    expect(rows).toEqual([
+      { reason: 'Ticket 1234: what does Dana see?', email: scene.admin.email },
+    ]);
+    await expectAccessible();
+  });
+
   it('shows the account and restores a trashed folder', async () => {
     await page.goto(`${platform.baseUrl}/support/accounts/${scene.customer.accountId}`);
     await expect(page.locator('h2', { hasText: 'Members' }).count()).resolves.toBe(1);

@@ -11,6 +11,7 @@ import { SupportOperationsController } from './pages/operations.controller';
 import { SupportProjectsController } from './pages/projects.controller';
 import { SupportSearchController } from './pages/search.controller';
 import { SupportUsersController } from './pages/users.controller';
+import { SupportViewAsController } from './pages/view-as.controller';
 import { StaffSessionGuard } from './staff-session.guard';
 import { supportConfigSchema } from './support.config';
 
@@ -64,6 +65,7 @@ export class SupportHttpSetup implements OnModuleInit {
     SupportAccountsController,
     SupportProjectsController,
     SupportOperationsController,
+    SupportViewAsController,
   ],
 })
 @ReadsConfig(supportConfigSchema)

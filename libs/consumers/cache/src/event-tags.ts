@@ -166,6 +166,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'staff.signed_out': none,
   'user.locked': none,
   'user.unlocked': none,
+  'support.view_as_started': none,
 };
 
 /**

@@ -42,3 +42,10 @@ export class UserUnlocked extends defineEvent(
   1,
   z.object({ reason: z.string() }),
 ) {}
+
+/** A staff member started a read-only "view as" of a customer (both identities recorded). */
+export class ViewAsStarted extends defineEvent(
+  'support.view_as_started',
+  1,
+  z.object({ grantId: z.string(), reason: z.string(), expiresAt: z.string() }),
+) {}

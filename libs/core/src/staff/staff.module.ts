@@ -4,6 +4,8 @@ import { LockUserHandler } from './commands/lock-user/lock-user.handler';
 import { SignInStaffHandler } from './commands/sign-in-staff/sign-in-staff.handler';
 import { SignOutStaffHandler } from './commands/sign-out-staff/sign-out-staff.handler';
 import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
+import { StartViewAsHandler } from './commands/start-view-as/start-view-as.handler';
+import { ViewAsCustomerHandler } from './queries/view-as-customer/view-as-customer.handler';
 import { StaffSearchHandler } from './queries/staff-search/staff-search.handler';
 import { StaffUserDetailsHandler } from './queries/staff-user-details/staff-user-details.handler';
 import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-session/authenticate-staff-session.handler';
@@ -19,6 +21,8 @@ import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-se
     UnlockUserHandler,
     StaffSearchHandler,
     StaffUserDetailsHandler,
+    StartViewAsHandler,
+    ViewAsCustomerHandler,
   ],
 })
 export class StaffModule {}
