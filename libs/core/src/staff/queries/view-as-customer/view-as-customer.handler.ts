@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, PrismaService } from '@dailies/db';
 import type { UserActor } from '@dailies/events';
-import { ListMyAccountsQuery } from '../../../accounts/account/queries/list-my-accounts/list-my-accounts.query';
-import { ListTeamsQuery } from '../../../accounts/team/queries/list-teams/list-teams.query';
-import { ListProjectsQuery } from '../../../projects/project/queries/list-projects/list-projects.query';
+import { ListMyAccountsQuery } from '../../../accounts/account';
+import { ListTeamsQuery } from '../../../accounts/team';
+import { ListProjectsQuery } from '../../../projects/project';
 import { DomainError, notFound } from '../../../shared/errors';
 import { requireStaff } from '../../rules/staff-policy';
 import { ViewAsCustomerQuery } from './view-as-customer.query';
