@@ -6,6 +6,8 @@ import {
   AuthenticateStaffSessionQuery,
   CreateStaffUserCommand,
   LockUserCommand,
+  ListConsumerStatsQuery,
+  ListSentEmailsQuery,
   SignInStaffCommand,
   StartViewAsCommand,
   ViewAsCustomerQuery,
@@ -215,5 +217,30 @@ describe('staff identities and staff actions', () => {
         new StartViewAsCommand(staff, { userId: twin.body.user.id, reason: 'curious' }),
       ),
     ).rejects.toMatchObject({ code: 'conflict', featureCode: 'view_as_staff_refused' });
+  });
+
+  it('shows staff the outgoing e-mails and the consumers, and customers neither', async () => {
+    await db.query(
+      `INSERT INTO email_deliveries (idempotency_key, kind, recipient, message, message_id, status, sent_at)
+       VALUES ('password-reset:t1', 'password-reset', 'eve@example.com',
+               '{"subject": "Reset your Dailies password"}', 'm1@dailies', 'sent', now())`,
+    );
+    const staff = { type: 'staff' as const, id: '00000000-0000-7000-8000-00000000000c' };
+    const emails = await queries.execute(new ListSentEmailsQuery(staff));
+    expect(emails[0]).toMatchObject({
+      kind: 'password-reset',
+      recipient: 'eve@example.com',
+      subject: 'Reset your Dailies password',
+      status: 'sent',
+    });
+    const consumers = await queries.execute(new ListConsumerStatsQuery(staff));
+    expect(consumers.map((c) => c.consumer)).toContain('audit');
+    const user = { type: 'user' as const, id: '00000000-0000-7000-8000-00000000000d' };
+    await expect(queries.execute(new ListSentEmailsQuery(user))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(queries.execute(new ListConsumerStatsQuery(user))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

@@ -141,6 +141,8 @@ describe('support tool over HTTP', () => {
     const page = await adminBrowser.get('/support/operations');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Dead letters');
+    expect(page.text).toMatch(/<td>audit<\/td><td>\d+<\/td>/); // the consumers' backlog
+    expect(page.text).toContain('E-mails');
   });
 
   it('ends the session on sign-out', async () => {

@@ -14,6 +14,8 @@ export type * from './queries/staff-user-details/staff-user-details.handler';
 export * from './commands/start-view-as/start-view-as.command';
 export * from './queries/view-as-customer/view-as-customer.query';
 export type * from './queries/view-as-customer/view-as-customer.handler';
+export * from './queries/list-sent-emails/list-sent-emails.query';
+export type * from './queries/list-sent-emails/list-sent-emails.handler';
 export * from './views/staff.view';
 export { totpCode } from './rules/totp';
 export { STAFF_LOCK_MINUTES, STAFF_MAX_FAILURES } from './rules/staff-lockout';

@@ -6,6 +6,7 @@ import { SignOutStaffHandler } from './commands/sign-out-staff/sign-out-staff.ha
 import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
 import { StartViewAsHandler } from './commands/start-view-as/start-view-as.handler';
 import { ViewAsCustomerHandler } from './queries/view-as-customer/view-as-customer.handler';
+import { ListSentEmailsHandler } from './queries/list-sent-emails/list-sent-emails.handler';
 import { StaffSearchHandler } from './queries/staff-search/staff-search.handler';
 import { StaffUserDetailsHandler } from './queries/staff-user-details/staff-user-details.handler';
 import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-session/authenticate-staff-session.handler';
@@ -23,6 +24,7 @@ import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-se
     StaffUserDetailsHandler,
     StartViewAsHandler,
     ViewAsCustomerHandler,
+    ListSentEmailsHandler,
   ],
 })
 export class StaffModule {}

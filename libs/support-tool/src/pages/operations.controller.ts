@@ -1,6 +1,11 @@
 import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ListDeadLettersQuery, RedriveDeadLettersCommand } from '@dailies/core';
+import {
+  ListConsumerStatsQuery,
+  ListDeadLettersQuery,
+  ListSentEmailsQuery,
+  RedriveDeadLettersCommand,
+} from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pages } from '../pages';
 import { requireReason } from '../reason';
@@ -8,7 +13,7 @@ import { staffActor } from '../staff-request';
 import { StaffRoles, SupportController } from '../support-controller';
 import { sendPage, seeOther } from './replies';
 
-/** Operating the event system: dead letters and their redrive (admins only). */
+/** Operating the event system: consumers' backlog and failures, dead letters and their redrive (admins only). */
 @SupportController('operations')
 @StaffRoles('admin')
 export class SupportOperationsController {
@@ -20,15 +25,20 @@ export class SupportOperationsController {
 
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const deadLetters = await this.queries.execute(
-      new ListDeadLettersQuery(staffActor(request), { limit: 100 }),
-    );
+    const actor = staffActor(request);
+    const [consumers, deadLetters, emails] = await Promise.all([
+      this.queries.execute(new ListConsumerStatsQuery(actor)),
+      this.queries.execute(new ListDeadLettersQuery(actor, { limit: 100 })),
+      this.queries.execute(new ListSentEmailsQuery(actor, 50)),
+    ]);
     sendPage(
       reply,
       200,
       this.pages.render(request, 'operations', {
         title: 'Operations',
+        consumers,
         deadLetters: deadLetters.data,
+        emails,
       }),
     );
   }
