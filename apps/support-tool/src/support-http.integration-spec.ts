@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
+import { totpCode } from '@dailies/core';
 import { SupportToolModule } from '@dailies/support-tool';
 import { createStaff, FormClient, TestStaff } from './testing/staff-client';
 
@@ -62,7 +63,7 @@ describe('support tool over HTTP', () => {
         _csrf: FormClient.csrfOf(page.text),
         email: support.email,
         password: support.password,
-        code: (await import('@dailies/core')).totpCode(support.secret),
+        code: totpCode(support.secret),
         next: 'https://evil.example/phish',
       }).toString(),
     });
