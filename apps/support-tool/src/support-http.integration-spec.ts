@@ -220,6 +220,10 @@ describe('support tool over HTTP', () => {
       body: 'email=a&password=b',
     });
     expect(v2.status).toBe(415);
+    const openapi = (await (await fetch(`${platform.baseUrl}/v2/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/support'))).toEqual([]);
     const htmx = await fetch(`${platform.baseUrl}/support/assets/htmx.min.js`);
     expect(htmx.status).toBe(200);
     expect(await htmx.text()).toContain('htmx');
