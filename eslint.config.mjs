@@ -107,6 +107,7 @@ export default [
       '**/.data',
       '**/.nx',
       'libs/db/src/generated/**',
+      '.docker-deps/**',
       '**/*.cjs',
       'coverage',
     ],
