@@ -5,6 +5,7 @@ import { ApiV2Module } from '@dailies/api-v2';
 import {
   AuthenticateStaffSessionQuery,
   CreateStaffUserCommand,
+  ForceLogoutUserCommand,
   LockUserCommand,
   ListConsumerStatsQuery,
   ListSentEmailsQuery,
@@ -242,5 +243,44 @@ describe('staff identities and staff actions', () => {
     await expect(queries.execute(new ListConsumerStatsQuery(user))).rejects.toMatchObject({
       code: 'forbidden',
     });
+  });
+
+  it('ends sessions without locking, and lifts a lock with an end at the first sign-in after it', async () => {
+    const anonymous = new TestClient(platform.baseUrl);
+    const user = await signUp(anonymous, 'Timed');
+    const staff = { type: 'staff' as const, id: '00000000-0000-7000-8000-00000000000e' };
+
+    const ended = await commands.execute(
+      new ForceLogoutUserCommand(staff, { userId: user.userId, reason: 'Ticket 5: lost laptop' }),
+    );
+    expect(ended).toEqual({ sessionsRevoked: 1 });
+    expect((await user.client.get('/v2/me')).status).toBe(401);
+    const login = () =>
+      anonymous.post('/v2/auth/login', { email: user.email, password: user.password });
+    expect((await login()).status).toBe(200);
+
+    const locked = await commands.execute(
+      new LockUserCommand(staff, {
+        userId: user.userId,
+        reason: 'Ticket 6: cool-off',
+        minutes: 30,
+      }),
+    );
+    expect(locked.until!.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect((await login()).status).toBe(403);
+    await db.query(
+      "UPDATE staff_user_locks SET locked_until = now() - interval '1 second' WHERE user_id = $1",
+      [user.userId],
+    );
+    expect((await login()).status).toBe(200);
+    const { rows } = await db.query(
+      'SELECT u.status, (SELECT count(*)::int FROM staff_user_locks l WHERE l.user_id = u.id) AS locks FROM users u WHERE u.id = $1',
+      [user.userId],
+    );
+    expect(rows[0]).toEqual({ status: 'active', locks: 0 });
+    // A malformed id is a 404, not a database error.
+    await expect(
+      commands.execute(new LockUserCommand(staff, { userId: 'nope', reason: 'typo test' })),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -166,6 +166,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'staff.signed_out': none,
   'user.locked': none,
   'user.unlocked': none,
+  'user.sessions_ended': none,
   'support.view_as_started': none,
 };
 
