@@ -8,6 +8,7 @@ import { CoreConfig, coreConfigSchema } from '@dailies/core';
 import { DbConfig, dbConfigSchema } from '@dailies/db';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
+import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -30,6 +31,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   cacheConfigSchema,
   analyticsConfigSchema,
   notificationsConfigSchema,
+  jobsConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -40,7 +42,8 @@ export type PlatformConfig = ProcessConfig &
   EventsConfig &
   CacheConfig &
   AnalyticsConfig &
-  NotificationsConfig & {
+  NotificationsConfig &
+  JobsConfig & {
     SEED_DEMO: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
     dataDir: string;

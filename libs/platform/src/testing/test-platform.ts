@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
+import { Clock } from '@dailies/jobs';
 import { RunningPlatform, startPlatform } from '../start-platform';
 
 export interface TestPlatform extends RunningPlatform {
@@ -10,10 +11,12 @@ export interface TestPlatform extends RunningPlatform {
 export async function startTestPlatform(
   features: Type<unknown>[],
   env: Record<string, string> = {},
+  options: { clock?: Clock; databaseUrl?: string } = {},
 ): Promise<TestPlatform> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const platform = await startPlatform({
     features,
+    clock: options.clock,
     env: {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
@@ -27,6 +30,8 @@ export async function startTestPlatform(
       // Quick sweeps and a short shutdown grace keep event-driven tests fast.
       EVENTS_SWEEP_INTERVAL_MS: '200',
       EVENTS_SHUTDOWN_GRACE_MS: '2000',
+      // The job engine installs its schema per database; tests that need jobs turn it on.
+      JOBS_ENABLED: 'false',
       ...env,
     },
   });
@@ -35,7 +40,7 @@ export async function startTestPlatform(
     databaseUrl,
     async close() {
       await platform.close();
-      await dropTestDatabase(databaseUrl);
+      if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
     },
   };
 }
