@@ -9,6 +9,7 @@ import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
 import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
+import { TransactionalMail } from './shared/transactional-mail';
 
 /** The domain: both contexts, their command and query handlers, and the event registry. */
 @Global()
@@ -27,9 +28,10 @@ export class CoreModule {
         UsageModule,
         OperationsModule,
       ],
-      providers: [{ provide: CORE_OPTIONS, useValue: options }],
+      providers: [{ provide: CORE_OPTIONS, useValue: options }, TransactionalMail],
       exports: [
         CORE_OPTIONS,
+        TransactionalMail,
         CqrsModule,
         AccountsModule,
         ProjectsModule,

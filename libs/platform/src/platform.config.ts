@@ -6,6 +6,7 @@ import { AnalyticsConfig, analyticsConfigSchema } from '@dailies/consumer-analyt
 import { NotificationsConfig, notificationsConfigSchema } from '@dailies/consumer-notifications';
 import { CoreConfig, coreConfigSchema } from '@dailies/core';
 import { DbConfig, dbConfigSchema } from '@dailies/db';
+import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { z } from 'zod';
@@ -30,6 +31,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   cacheConfigSchema,
   analyticsConfigSchema,
   notificationsConfigSchema,
+  emailOwnConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -40,7 +42,8 @@ export type PlatformConfig = ProcessConfig &
   EventsConfig &
   CacheConfig &
   AnalyticsConfig &
-  NotificationsConfig & {
+  NotificationsConfig &
+  EmailOwnConfig & {
     SEED_DEMO: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
     dataDir: string;

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { Type } from '@nestjs/common';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { RunningPlatform, startPlatform } from '../start-platform';
@@ -24,6 +26,8 @@ export async function startTestPlatform(
       MIGRATE_ON_START: 'false',
       OPENAPI_DOCS: 'true',
       DB_POOL_SIZE: '4',
+      // With no SMTP_URL, mail goes to DATA_DIR/mailbox: keep it out of the repository.
+      DATA_DIR: path.join(os.tmpdir(), 'dailies-test-data'),
       // Quick sweeps and a short shutdown grace keep event-driven tests fast.
       EVENTS_SWEEP_INTERVAL_MS: '200',
       EVENTS_SHUTDOWN_GRACE_MS: '2000',
