@@ -44,9 +44,7 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
   let db: Client;
 
   beforeAll(async () => {
-    smtp = await new SmtpTestServer().start();
     platform = await startTestPlatform([ApiV2Module], {
-      SMTP_URL: smtp.url,
       PUBLIC_URL,
       MAIL_FROM: 'Dailies <no-reply@dailies.test>',
       EMAIL_SEND_INTERVAL_MS: '50',
@@ -54,13 +52,14 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
     // baseUrl is PUBLIC_URL (what links use); requests go to the port the app listens on.
     const { port } = platform.app.getHttpServer().address() as { port: number };
     anon = new TestClient(`http://127.0.0.1:${port}`);
+    // The test platform's in-process SMTP server.
+    smtp = platform.mail!;
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
   });
   afterAll(async () => {
     await db.end();
     await platform.close();
-    await smtp.stop();
   });
 
   const verified = async (userId: string) =>
@@ -68,7 +67,7 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
       .email_confirmed as boolean;
 
   it('sign-up mails a single-use verification link; following it verifies the address', async () => {
-    const user = await signUp(anon, 'Verifier');
+    const user = await signUp(anon, 'Verifier', { verified: false });
     expect(await verified(user.userId)).toBe(false);
     const mail = await mailTo(smtp, user.email, /Confirm your e-mail address/);
     expect(mail.from?.value[0]).toEqual({ name: 'Dailies', address: 'no-reply@dailies.test' });
@@ -97,7 +96,7 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
   });
 
   it('refuses unknown and expired links alike; resend mails a new link, at most 3 per window', async () => {
-    const user = await signUp(anon, 'Expired');
+    const user = await signUp(anon, 'Expired', { verified: false });
     const first = linkIn(await mailTo(smtp, user.email, /Confirm/), 'verify-email');
     await db.query(
       "UPDATE user_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1",
@@ -194,5 +193,116 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
     expect(rows.rows[0].n).toBe(3);
     const bad = await anon.post('/v2/auth/password-reset', { email: 'not an email' });
     expect(bad.status).toBe(400);
+  });
+
+  describe('consent: adding people to a project', () => {
+    const stable = (body: Record<string, unknown>) => {
+      const varying = ['id', 'email', 'createdAt', 'expiresAt'];
+      return Object.fromEntries(Object.entries(body).filter(([key]) => !varying.includes(key)));
+    };
+
+    it('invites anyone outside the account alike, known address or not; they join by accepting the mailed link', async () => {
+      const owner = await signUp(anon, 'Olga');
+      const outsider = await signUp(anon, 'Outsider');
+      const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, {
+        name: 'Feature cut',
+      });
+      const base = `/v2/projects/${project.body.id}/collaborators`;
+
+      const known = await owner.client.post(base, { email: outsider.email, role: 'reviewer' });
+      const unknown = await owner.client.post(base, {
+        email: `nobody-${Date.now()}@example.com`,
+        role: 'reviewer',
+      });
+      expect(known.status).toBe(202);
+      expect(unknown.status).toBe(202);
+      expect(stable(known.body)).toEqual(stable(unknown.body));
+      expect(known.body).toMatchObject({
+        projectId: project.body.id,
+        projectRole: 'reviewer',
+        status: 'pending',
+        email: outsider.email,
+      });
+      expect(known.body).not.toHaveProperty('token');
+      expect([...known.headers.keys()].sort()).toEqual([...unknown.headers.keys()].sort());
+      // Nothing is shared before they accept: no project, no user record.
+      expect((await outsider.client.get(`/v2/projects/${project.body.id}`)).status).toBe(404);
+      const listed = await owner.client.get(base);
+      expect(listed.body.data).toEqual([]);
+
+      const mail = await mailTo(smtp, outsider.email, /Olga invited you to Feature cut/);
+      expect(mail.text).toContain('Olga invited you to join Feature cut on Dailies.');
+      expect(mail.html).toContain('Accept the invitation');
+      const token = linkIn(mail, 'invitations/accept').searchParams.get('token')!;
+      const accepted = await outsider.client.post('/v2/invitations/accept', { token });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.id).toBe(owner.accountId);
+      expect(accepted.body).not.toHaveProperty('role'); // not a member of the account
+      expect((await outsider.client.get(`/v2/projects/${project.body.id}`)).body.access).toBe(
+        'reviewer',
+      );
+      expect((await outsider.client.post('/v2/invitations/accept', { token })).status).toBe(409);
+      // One mail per invitation: two invitations, two deliveries.
+      const sent = await db.query(
+        "SELECT count(*)::int AS n FROM email_deliveries WHERE kind = 'invitation' AND recipient = ANY($1)",
+        [[outsider.email, unknown.body.email]],
+      );
+      expect(sent.rows[0].n).toBe(2);
+    });
+
+    it('an unverified login cannot accept; ids of non-members are refused alike', async () => {
+      const owner = await signUp(anon, 'Owner');
+      const squatter = await signUp(anon, 'Squatter', { verified: false });
+      const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, {
+        name: 'Pilot',
+      });
+      const base = `/v2/projects/${project.body.id}/collaborators`;
+      const invited = await owner.client.post(base, { email: squatter.email, role: 'editor' });
+      expect(invited.status).toBe(202);
+      const token = linkIn(
+        await mailTo(smtp, squatter.email, /invited you to Pilot/),
+        'invitations/accept',
+      ).searchParams.get('token')!;
+      const refused = await squatter.client.post('/v2/invitations/accept', { token });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('email_unverified');
+      expect((await squatter.client.get(`/v2/projects/${project.body.id}`)).status).toBe(404);
+
+      const byId = await owner.client.post(base, { userId: squatter.userId, role: 'editor' });
+      const ghost = await owner.client.post(base, {
+        userId: '0190a0a0-0000-7000-8000-000000000000',
+        role: 'editor',
+      });
+      expect(byId.status).toBe(400);
+      expect(ghost.status).toBe(400);
+      expect(byId.body.errors).toEqual(ghost.body.errors);
+    });
+
+    it('adds verified members of the account directly and tells them by e-mail', async () => {
+      const owner = await signUp(anon, 'Olga');
+      const member = await signUp(anon, 'Member');
+      const invite = await owner.client.post(`/v2/accounts/${owner.accountId}/invitations`, {
+        email: member.email,
+      });
+      const accountMail = await mailTo(smtp, member.email, /invited you to Olga's account/);
+      expect(linkIn(accountMail, 'invitations/accept').searchParams.get('token')).toBe(
+        invite.body.token,
+      );
+      expect(
+        (await member.client.post('/v2/invitations/accept', { token: invite.body.token })).status,
+      ).toBe(200);
+      const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, {
+        name: 'Trailer',
+      });
+      const added = await owner.client.post(`/v2/projects/${project.body.id}/collaborators`, {
+        userId: member.userId,
+        role: 'viewer',
+      });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ userId: member.userId, role: 'viewer' });
+      const mail = await mailTo(smtp, member.email, /Olga added you to Trailer/);
+      expect(mail.text).toContain(`${PUBLIC_URL}/projects/${project.body.id}`);
+      expect(String(mail.html)).toContain(`${PUBLIC_URL}/projects/${project.body.id}`);
+    });
   });
 });
