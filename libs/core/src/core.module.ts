@@ -7,8 +7,10 @@ import { createEventRegistry } from './event-registry';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
+import { StaffModule } from './staff/staff.module';
 import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
+import { TransactionalMail } from './shared/transactional-mail';
 
 /** The domain: both contexts, their command and query handlers, and the event registry. */
 @Global()
@@ -26,10 +28,12 @@ export class CoreModule {
         AuditModule,
         UsageModule,
         OperationsModule,
+        StaffModule,
       ],
-      providers: [{ provide: CORE_OPTIONS, useValue: options }],
+      providers: [{ provide: CORE_OPTIONS, useValue: options }, TransactionalMail],
       exports: [
         CORE_OPTIONS,
+        TransactionalMail,
         CqrsModule,
         AccountsModule,
         ProjectsModule,

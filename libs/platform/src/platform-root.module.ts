@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
+import { EmailModule, loadEmailConfig } from '@dailies/email';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
 import { EventSystemModule } from './event-system.module';
@@ -35,6 +36,12 @@ export class PlatformRootModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
         CoreModule.forRoot(options.core),
+        // Transactional mail is recorded by the domain in its transactions; every process sends
+        // what is queued (claims are SKIP LOCKED, so several senders never send one row twice).
+        EmailModule.forRoot({
+          config: loadEmailConfig(options.config),
+          fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
+        }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),

@@ -6,6 +6,7 @@ import { AnalyticsConfig, analyticsConfigSchema } from '@dailies/consumer-analyt
 import { NotificationsConfig, notificationsConfigSchema } from '@dailies/consumer-notifications';
 import { CoreConfig, coreConfigSchema } from '@dailies/core';
 import { DbConfig, dbConfigSchema } from '@dailies/db';
+import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
@@ -31,6 +32,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   cacheConfigSchema,
   analyticsConfigSchema,
   notificationsConfigSchema,
+  emailOwnConfigSchema,
   jobsConfigSchema,
 ];
 
@@ -43,6 +45,7 @@ export type PlatformConfig = ProcessConfig &
   CacheConfig &
   AnalyticsConfig &
   NotificationsConfig &
+  EmailOwnConfig &
   JobsConfig & {
     SEED_DEMO: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
