@@ -151,6 +151,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'review_link.created': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.updated': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.deleted': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
+  'review_link.expired': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
 
   // Inboxes, settings and bookkeeping: nothing cached.
   'notification.read': none,
