@@ -1,6 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ReadsConfig } from '@dailies/config';
+import { acceptFormBodies } from '@dailies/form-bodies';
 import { pathHasPrefix, TransportErrorRoutes } from '@dailies/http';
 import type { FastifyInstance } from 'fastify';
 import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
@@ -34,21 +35,11 @@ export class SupportHttpSetup implements OnModuleInit {
       respondWithHtml(this.pages, error, request, reply),
     );
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
-      (request, body, done) => {
-        if (!pathHasPrefix(request.url, '/support')) {
-          const error = Object.assign(
-            new Error(`Unsupported Media Type: application/x-www-form-urlencoded`),
-            { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' },
-          );
-          done(error, undefined);
-          return;
-        }
-        done(null, Object.fromEntries(new URLSearchParams(String(body))));
-      },
-    );
+    acceptFormBodies(fastify, {
+      matches: (path) => pathHasPrefix(path, '/support'),
+      limitBytes: FORM_LIMIT_BYTES,
+      parse: (body) => Object.fromEntries(new URLSearchParams(body)),
+    });
   }
 }
 
