@@ -8,6 +8,7 @@ import {
   ForceLogoutUserCommand,
   LockUserCommand,
   ListConsumerStatsQuery,
+  ListJobsQuery,
   ListSentEmailsQuery,
   SignInStaffCommand,
   StaffSearchQuery,
@@ -234,6 +235,11 @@ describe('staff identities and staff actions', () => {
       recipient: 'eve@example.com',
       subject: 'Reset your Dailies password',
       status: 'sent',
+    });
+    // This process mounts no job engine (the Support Tool and the cron app do): a clear refusal.
+    await expect(queries.execute(new ListJobsQuery(staff))).rejects.toMatchObject({
+      code: 'conflict',
+      featureCode: 'job_engine_not_running',
     });
     const consumers = await queries.execute(new ListConsumerStatsQuery(staff));
     expect(consumers.map((c) => c.consumer)).toContain('audit');
