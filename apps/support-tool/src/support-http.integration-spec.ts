@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { totpCode } from '@dailies/core';
+import { Jobs, pruneLoginThrottlesJob } from '@dailies/jobs';
 import { SupportToolModule } from '@dailies/support-tool';
 import { createStaff, FormClient, TestStaff } from './testing/staff-client';
 
@@ -195,6 +196,22 @@ describe('support tool over HTTP', () => {
     expect(page.text).toContain('Dead letters');
     expect(page.text).toMatch(/<td>audit<\/td><td>\d+<\/td>/); // the consumers' backlog
     expect(page.text).toContain('E-mails');
+
+    // Jobs: an enqueued run shows in the history (this process runs no handlers); a retry is a
+    // command with a reason, recorded as an event.
+    await platform.app.get(Jobs).enqueue(pruneLoginThrottlesJob.name, {});
+    const withJob = await adminBrowser.get('/support/operations');
+    expect(withJob.text).toMatch(new RegExp(`<td>${pruneLoginThrottlesJob.name}</td><td>1</td>`));
+    const retried = await adminBrowser.post('/support/operations/jobs/retry', {
+      _csrf: FormClient.csrfOf(withJob.text),
+      job: pruneLoginThrottlesJob.name,
+      reason: 'Database back after failover',
+    });
+    expect(retried.status).toBe(303);
+    const { rows } = await db.query(
+      "SELECT actor->>'reason' AS reason FROM events WHERE name = 'operations.job_dead_letters_retried'",
+    );
+    expect(rows).toEqual([{ reason: 'Database back after failover' }]);
   });
 
   it('ends the session on sign-out', async () => {

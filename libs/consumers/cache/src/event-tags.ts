@@ -160,6 +160,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'usage.reconciled': none,
   'operations.dead_letters_redriven': none,
   'operations.events_replayed': none,
+  'operations.job_dead_letters_retried': none,
   // Support staff. Sign-in checks a user's status in the database, never in a cache.
   'staff.created': none,
   'staff.signed_in': none,
