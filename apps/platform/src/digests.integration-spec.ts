@@ -57,6 +57,11 @@ describe('e-mail digests on the schedule', () => {
   let db: Client;
   // 07:50 PST on 1 November 2026: daylight saving time ended at 02:00 local this night.
   const clock = new TestClock(new Date('2026-11-01T15:50:00Z'));
+  /** Jumps the jobs clock (tick() would replay every 2-second poll of every worker on the way). */
+  const jumpTo = async (iso: string) => {
+    await clock.setTime(new Date(new Date(iso).getTime() - 60_000));
+    await clock.tick(60_000);
+  };
 
   beforeAll(async () => {
     platform = await startTestPlatform(
@@ -146,7 +151,7 @@ describe('e-mail digests on the schedule', () => {
 
     // 07:50 → 08:05 local: the 08:00 PST run (16:00 UTC; it was 15:00 UTC while on PDT).
     const before = await completedRuns();
-    await clock.tick(15 * 60_000);
+    await jumpTo('2026-11-01T16:05:00Z');
     await eventually(completedRuns, (n) => n > before);
     const rows = (await eventually(digests, (r) => r.rows[0]?.status === 'sent')).rows;
     expect(rows).toEqual([
@@ -169,7 +174,7 @@ describe('e-mail digests on the schedule', () => {
 
     // The next run (08:20) finds the window recorded: no second digest.
     const after = await completedRuns();
-    await clock.tick(15 * 60_000);
+    await jumpTo('2026-11-01T16:20:00Z');
     await eventually(completedRuns, (n) => n > after);
     expect((await digests()).rows).toHaveLength(1);
     const event = await db.query(
