@@ -50,7 +50,7 @@ export class PlatformRootModule {
           ? [
               JobsModule.forRoot({
                 jobs: scheduledJobs,
-                schedules: jobSchedules,
+                schedules: jobSchedules(options.config),
                 clock: options.clock,
               }),
             ]

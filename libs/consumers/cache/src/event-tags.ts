@@ -156,6 +156,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   // Inboxes, settings and bookkeeping: nothing cached.
   'notification.read': none,
   'notification.preferences_updated': none,
+  'notification.digest_queued': none,
   'audit_log.purged': none,
   'usage.reconciled': none,
   'operations.dead_letters_redriven': none,

@@ -5,6 +5,7 @@ import {
   PurgeAuditLogCommand,
   PurgeTrashCommand,
   ReconcileUsageCommand,
+  SendDigestsCommand,
 } from '@dailies/core';
 import { systemActor } from '@dailies/events';
 import { defineJob, JobContext } from '@dailies/jobs';
@@ -103,4 +104,20 @@ export const reconcileUsageJob = defineJob(
     }
   },
   { retries: 2, backoff: { delaySeconds: 300 }, timeoutSeconds: 60 * 60 },
+);
+
+/**
+ * E-mail digests: every user whose notifications wait for an hourly or daily digest gets the
+ * window since their last one, on their local period boundaries (IANA zone, across DST); empty
+ * digests are not sent. The send loop mails the recorded deliveries after commit.
+ */
+export const sendDigestsJob = defineJob(
+  'send-digests',
+  z.object({ dailyHour: z.number().int().min(0).max(23).default(8) }),
+  async ({ dailyHour }, ctx) => {
+    await ctx
+      .get(CommandBus)
+      .execute(new SendDigestsCommand(systemActor('send-digests'), { now: ctx.now(), dailyHour }));
+  },
+  { retries: 3, backoff: { delaySeconds: 30 }, timeoutSeconds: 15 * 60 },
 );

@@ -10,6 +10,7 @@ import {
   purgeAuditLogJob,
   purgeTrashJob,
   reconcileUsageJob,
+  sendDigestsJob,
 } from './domain-jobs';
 
 /**
@@ -20,16 +21,28 @@ import {
  */
 export const scheduledJobs: readonly JobDefinition[] = [
   ...builtinJobs,
+  sendDigestsJob,
   purgeTrashJob,
   expireReviewLinksJob,
   purgeAuditLogJob,
   reconcileUsageJob,
 ];
 
-export const jobSchedules: readonly ScheduleDefinition[] = [
-  ...builtinSchedules,
-  schedule(expireReviewLinksJob.name, '*/5 * * * *', { tz: 'UTC', catchUp: 'skip' }),
-  schedule(purgeTrashJob.name, '20 4 * * *', { tz: 'UTC', catchUp: 'once' }),
-  schedule(purgeAuditLogJob.name, '50 4 * * *', { tz: 'UTC', catchUp: 'once' }),
-  schedule(reconcileUsageJob.name, '30 2 * * *', { tz: 'UTC', catchUp: 'once' }),
-];
+export function jobSchedules(config: {
+  NOTIFICATIONS_DIGEST_HOUR: number;
+}): readonly ScheduleDefinition[] {
+  return [
+    ...builtinSchedules,
+    // Every 15 minutes: users' local hours start at :00, :30 or :45 UTC. A digest window starts
+    // where the user's last one ended, so a missed run loses nothing (the next covers it).
+    schedule(sendDigestsJob.name, '*/15 * * * *', {
+      tz: 'UTC',
+      catchUp: 'once',
+      payload: { dailyHour: config.NOTIFICATIONS_DIGEST_HOUR },
+    }),
+    schedule(expireReviewLinksJob.name, '*/5 * * * *', { tz: 'UTC', catchUp: 'skip' }),
+    schedule(purgeTrashJob.name, '20 4 * * *', { tz: 'UTC', catchUp: 'once' }),
+    schedule(purgeAuditLogJob.name, '50 4 * * *', { tz: 'UTC', catchUp: 'once' }),
+    schedule(reconcileUsageJob.name, '30 2 * * *', { tz: 'UTC', catchUp: 'once' }),
+  ];
+}
