@@ -1,6 +1,7 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ReadsConfig } from '@dailies/config';
+import { UNSUBSCRIBE_PATH } from '@dailies/email';
 import { pathHasPrefix, TransportErrorRoutes } from '@dailies/http';
 import type { FastifyInstance } from 'fastify';
 import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
@@ -34,10 +35,19 @@ export class SupportHttpSetup implements OnModuleInit {
       respondWithHtml(this.pages, error, request, reply),
     );
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    // Fastify keeps one parser per media type, and EmailModule (mounted by every platform
+    // process, before the transports) has already claimed forms for its one-click unsubscribe
+    // route, whose body is ignored. This parser takes over and keeps that route working.
+    if (fastify.hasContentTypeParser('application/x-www-form-urlencoded'))
+      fastify.removeContentTypeParser('application/x-www-form-urlencoded');
     fastify.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
       (request, body, done) => {
+        if (request.url.split('?')[0].replace(/\/+$/, '') === UNSUBSCRIBE_PATH) {
+          done(null, {});
+          return;
+        }
         if (!pathHasPrefix(request.url, '/support')) {
           const error = Object.assign(
             new Error(`Unsupported Media Type: application/x-www-form-urlencoded`),
