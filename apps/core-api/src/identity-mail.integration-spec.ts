@@ -82,10 +82,12 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0].token_hash).not.toContain(token);
 
+    expect((await user.client.get('/v2/me')).body.emailVerified).toBe(false);
     const ok = await anon.post('/v2/auth/verify-email', { token });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ verified: true });
     expect(await verified(user.userId)).toBe(true);
+    expect((await user.client.get('/v2/me')).body.emailVerified).toBe(true);
 
     const again = await anon.post('/v2/auth/verify-email', { token });
     expect(again.status).toBe(400);

@@ -37,6 +37,18 @@ describe('support tool over HTTP', () => {
     await platform.close();
   });
 
+  it('leaves the one-click unsubscribe form route to libs/email, and forms elsewhere 415', async () => {
+    const form = {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    };
+    // The form is accepted there (the bad token is what is refused), and nowhere else.
+    const unsubscribe = await fetch(`${platform.baseUrl}/email/unsubscribe?token=bad`, form);
+    expect(unsubscribe.status).toBe(400);
+    expect((await fetch(`${platform.baseUrl}/v2/auth/login`, form)).status).toBe(415);
+  });
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const res = await new FormClient(platform.baseUrl).get('/support/search?q=carol');
     expect(res.status).toBe(303);

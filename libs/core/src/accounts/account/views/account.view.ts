@@ -33,6 +33,11 @@ export const toAccountView = (a: Account, role?: string): AccountView => ({
 
 /** The caller (GET /v2/me), with their accounts and role in each. */
 export const meViewSchema = userViewSchema
-  .extend({ accounts: z.array(accountViewSchema) })
+  .extend({
+    accounts: z.array(accountViewSchema),
+    emailVerified: z
+      .boolean()
+      .meta({ description: 'Whether the mailed verification link was followed' }),
+  })
   .meta({ id: 'MeView', description: 'The caller, with their accounts and role in each' });
 export type MeView = z.infer<typeof meViewSchema>;

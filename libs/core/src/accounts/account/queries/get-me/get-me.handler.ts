@@ -9,7 +9,7 @@ import { GetMeQuery } from './get-me.query';
 @QueryHandler(GetMeQuery)
 export class GetMeHandler implements IQueryHandler<
   GetMeQuery,
-  UserView & { accounts: AccountView[] }
+  UserView & { accounts: AccountView[]; emailVerified: boolean }
 > {
   constructor(private readonly prisma: PrismaService) {}
 
@@ -24,6 +24,7 @@ export class GetMeHandler implements IQueryHandler<
     return {
       ...toUserView(user),
       accounts: user.memberships.map((m) => toAccountView(m.account, m.role)),
+      emailVerified: user.emailConfirmed,
     };
   }
 }
