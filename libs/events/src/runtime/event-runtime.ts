@@ -7,6 +7,7 @@ import type { DomainEvent } from '../domain-event';
 import { EventRegistry } from '../event-registry';
 import { CommittedBatch, EVENT_REGISTRY, UnitOfWork } from '../unit-of-work';
 import { Broadcaster } from './broadcaster';
+import { ClaimerLock } from './claimer-lock';
 import { ConsumerDirectory } from './consumer-directory';
 import { ConsumerWorker, Delivery } from './consumer-worker';
 import { DeliveryNotice, DeliveryNotifications } from './delivery-notifications';
@@ -38,6 +39,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly broadcaster = new Broadcaster<Delivery>((d) => d.event.eventName);
   private readonly outcomes: DeliveryOutcomes;
   private notifications: DeliveryNotifications | undefined;
+  private claimerLock: ClaimerLock | undefined;
   private readonly subscriptions = new Subscription();
   private state: RuntimeState = 'new';
   private committed: CommittedBatch[] = [];
@@ -75,6 +77,11 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
 
   get running(): boolean {
     return this.state === 'running';
+  }
+
+  /** True while this instance's claims are tied to a live database session (claimer-lock.ts). */
+  get claimerLockHeld(): boolean {
+    return this.claimerLock?.held ?? false;
   }
 
   /** The workers of this instance (none when it does not deliver). */
@@ -116,6 +123,9 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
         this.broadcaster.attach(worker.lane, entry.settings.events);
     }
     if (this.workers.size === 0) return;
+    // Before the first lease is written: from now on our leases live as long as this session.
+    this.claimerLock = new ClaimerLock(this.databaseUrl, this.instanceId, this.log);
+    await this.claimerLock.start();
     this.subscriptions.add(
       this.unitOfWork.committedBatches$.subscribe((batch) => this.onCommitted(batch)),
     );
@@ -152,6 +162,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await this.outcomes.close();
       await this.notifications?.stop();
+      await this.claimerLock?.stop();
       // What we handed back can be taken by other instances now rather than at their sweep.
       await this.store.announce('*').catch(() => undefined);
     }
