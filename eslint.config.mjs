@@ -61,9 +61,11 @@ const depConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
   { sourceTag: 'scope:legacy', onlyDependOnLibsWithTags: ['scope:legacy', 'scope:shared'] },
   { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:ops', 'scope:shared'] },
+  // The Support Tool (staff pages) uses shared code only, like the API slices.
+  { sourceTag: 'scope:support', onlyDependOnLibsWithTags: ['scope:support', 'scope:shared'] },
   {
     sourceTag: 'scope:platform',
-    onlyDependOnLibsWithTags: ['scope:api', 'scope:legacy', 'scope:shared'],
+    onlyDependOnLibsWithTags: ['scope:api', 'scope:legacy', 'scope:support', 'scope:shared'],
   },
 ];
 
@@ -95,6 +97,7 @@ export default [
       '**/.data',
       '**/.nx',
       'libs/db/src/generated/**',
+      '.docker-deps/**',
       '**/*.cjs',
       'coverage',
     ],

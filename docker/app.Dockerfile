@@ -14,6 +14,10 @@
 # is for a laptop, not for an image.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
+# Where dependencies come from: `registry` (default: npm install inside the build) or `prepared`
+# (.docker-deps/modules and .docker-deps/generated in the context, filled outside the build by
+# docker/smoke.sh on machines whose builds cannot verify the npm registry's certificate).
+ARG DEPS=registry
 
 # ---- install: every dependency, dev included (the Prisma CLI generates the client) -----------
 FROM ${NODE_IMAGE} AS install
@@ -40,8 +44,21 @@ RUN node tools/scripts/prisma-generate.cjs
 # Prisma CLI, which `--omit=dev` alone keeps (it is an optional peer of @prisma/client). Kept:
 # @swc-node/register, @swc/core and typescript (@swc-node/register loads it to read tsconfig).
 FROM install AS prod-deps
+COPY docker/prune-prod-deps.sh /usr/local/bin/
 RUN npm pkg delete devDependencies \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && prune-prod-deps.sh node_modules
+
+# ---- deps: production node_modules and the generated Prisma client, from either source ------
+FROM ${NODE_IMAGE} AS deps-registry
+COPY --from=prod-deps /app/node_modules /deps/node_modules
+COPY --from=generate /app/libs/db/src/generated /deps/generated
+
+FROM ${NODE_IMAGE} AS deps-prepared
+COPY .docker-deps/modules /deps/node_modules
+COPY .docker-deps/generated /deps/generated
+
+FROM deps-${DEPS} AS deps
 
 # ---- runtime: what every target shares ---------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -55,13 +72,13 @@ ENV NODE_ENV=production \
     SEED_DEMO=false
 # Dependencies first (they change least), then sources. Everything stays owned by root: the
 # process (user node) only reads /app. SWC's transform cache goes to /tmp.
-COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=deps /deps/node_modules ./node_modules
 COPY package.json tsconfig.json tsconfig.base.json prisma.config.ts ./
 COPY tools ./tools
 COPY prisma ./prisma
 COPY migrations ./migrations
 COPY libs ./libs
-COPY --from=generate /app/libs/db/src/generated ./libs/db/src/generated
+COPY --from=deps /deps/generated ./libs/db/src/generated
 COPY apps ./apps
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]

@@ -13,6 +13,9 @@
 # `tools/dynasaur/src/main.ts` that `npm run dynasaur` runs outside a container.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
+# `registry` (default: npm install inside the build) or `prepared` (.docker-deps/modules in the
+# context, filled by docker/smoke.sh where builds cannot reach the npm registry).
+ARG DEPS=registry
 
 # ---- install: every dependency (dev too: the prune below needs the full tree) ----------------
 FROM ${NODE_IMAGE} AS install
@@ -26,8 +29,18 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 
 # ---- prod-deps: node_modules without dev dependencies ----------------------------------------
 FROM install AS prod-deps
+COPY docker/prune-prod-deps.sh /usr/local/bin/
 RUN npm pkg delete devDependencies \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+ && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+ && prune-prod-deps.sh node_modules
+
+FROM ${NODE_IMAGE} AS deps-registry
+COPY --from=prod-deps /app/node_modules /deps/node_modules
+
+FROM ${NODE_IMAGE} AS deps-prepared
+COPY .docker-deps/modules /deps/node_modules
+
+FROM deps-${DEPS} AS deps
 
 # ---- runtime ----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -42,7 +55,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 # Dependencies first (they change least), then the sources the migrator imports. Everything
 # stays owned by root; the process (user node) only reads /app and writes /data/out and /tmp.
-COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=deps /deps/node_modules ./node_modules
 COPY package.json tsconfig.json tsconfig.base.json ./
 COPY tools/scripts ./tools/scripts
 COPY libs/legacy ./libs/legacy

@@ -35,6 +35,18 @@ describe('AccessTokenSigner', () => {
     expect(await signer.verify(expired.token)).toBeUndefined();
     expect(await signer.verify('not a jwt')).toBeUndefined();
   });
+
+  it('remembers a verified token only until it expires, and never a tampered one', async () => {
+    const shortLived = new AccessTokenSigner('x'.repeat(32), 1);
+    const { token } = await shortLived.sign({ userId: 'u1', sessionId: 's1' });
+    expect(await shortLived.verify(token)).toEqual({ userId: 'u1', sessionId: 's1' });
+    expect(await shortLived.verify(token)).toEqual({ userId: 'u1', sessionId: 's1' }); // remembered
+    const [h, p, s] = token.split('.');
+    expect(await shortLived.verify(`${h}.${p}.${s.slice(0, -2)}xx`)).toBeUndefined();
+    // exp is whole seconds: wait past the next second boundary after expiry.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await shortLived.verify(token)).toBeUndefined();
+  });
 });
 
 describe('AccessTokenSigner hardening', () => {

@@ -7,6 +7,7 @@ import { createEventRegistry } from './event-registry';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OperationsModule } from './operations/operations.module';
 import { ProjectsModule } from './projects/projects.module';
+import { StaffModule } from './staff/staff.module';
 import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
 
@@ -26,6 +27,7 @@ export class CoreModule {
         AuditModule,
         UsageModule,
         OperationsModule,
+        StaffModule,
       ],
       providers: [{ provide: CORE_OPTIONS, useValue: options }],
       exports: [

@@ -4,6 +4,7 @@ import * as auditEvents from './audit/events';
 import * as notificationEvents from './notifications/events';
 import * as operationEvents from './operations/events';
 import * as projectEvents from './projects/events';
+import * as staffEvents from './staff/events';
 import * as usageEvents from './usage/events';
 
 type EventClassesOf<M> = Extract<M[keyof M], EventClass>;
@@ -15,7 +16,8 @@ export type DomainEventClass =
   | EventClassesOf<typeof notificationEvents>
   | EventClassesOf<typeof auditEvents>
   | EventClassesOf<typeof usageEvents>
-  | EventClassesOf<typeof operationEvents>;
+  | EventClassesOf<typeof operationEvents>
+  | EventClassesOf<typeof staffEvents>;
 
 /** The wire name of every event the domain raises, as a union of literals. */
 export type EventName = DomainEventClass['eventName'];
@@ -29,6 +31,7 @@ export function createEventRegistry(): EventRegistry {
     ...Object.values(auditEvents),
     ...Object.values(usageEvents),
     ...Object.values(operationEvents),
+    ...Object.values(staffEvents),
   ] as EventClass[];
   return new EventRegistry(classes);
 }

@@ -4,6 +4,7 @@ export * from './notifications';
 export * from './audit';
 export * from './usage';
 export * from './operations';
+export * from './staff';
 export * from './core.module';
 export * from './event-registry';
 export * from './shared/core-options';

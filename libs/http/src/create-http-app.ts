@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { FastifyInstance, FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import { v7 } from 'uuid';
+import { LoadSheddingOptions, registerLoadShedding } from './load-shedding';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
@@ -14,6 +15,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface HttpAppOptions {
   logLevel?: pino.LevelWithSilent;
   openApiDocs?: boolean;
+  loadShedding?: LoadSheddingOptions;
 }
 
 const routesByApp = new WeakMap<object, string[]>();
@@ -52,6 +54,7 @@ export async function createHttpApp(
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   configureFastify(fastify, logger, () => app.get(TransportErrorRoutes, { strict: false }));
+  if (options.loadShedding) await registerLoadShedding(fastify, options.loadShedding);
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())

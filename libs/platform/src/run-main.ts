@@ -35,6 +35,11 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
     ...(routes.some((r) => r.includes(' /v1/'))
       ? [`  Legacy API ${baseUrl}/v1   (the /v1 contract, served by the Munger)`]
       : []),
+    ...(routes.some((r) => r.startsWith('GET /support/login'))
+      ? [
+          `  Support    ${baseUrl}/support   (staff; first staff user: npm run staff -- create --email you@example.com --name You --role admin)`,
+        ]
+      : []),
     `  Health     ${baseUrl}/health/ready`,
     `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];

@@ -45,6 +45,10 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
     const app = await createHttpApp(root, {
       logLevel: config.LOG_LEVEL,
       openApiDocs: config.OPENAPI_DOCS,
+      loadShedding: {
+        maxEventLoopDelayMs: config.LOAD_SHED_EVENT_LOOP_DELAY_MS,
+        retryAfterSeconds: config.LOAD_SHED_RETRY_AFTER_SECONDS,
+      },
     });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();

@@ -32,11 +32,12 @@ export async function startChildServer(
   entry: string,
   env: Record<string, string>,
   timeoutMs = 60_000,
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, 'tools/scripts/run-ts.cjs'), entry],
+    [...nodeArgs, path.join(root, 'tools/scripts/run-ts.cjs'), entry],
     {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

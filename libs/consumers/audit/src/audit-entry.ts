@@ -33,7 +33,7 @@ export function toAuditEntry(event: DomainEvent): AuditEntryRow {
     subject_id: event.subject.id,
     team_id: event.teamId,
     project_id: event.projectId,
-    details: redactSecrets(event.payload) ?? {},
+    details: withSupportReason(event.actor, redactSecrets(event.payload) ?? {}),
     request_id: event.requestId,
     ip: event.ip,
     occurred_at: event.occurredAt.toISOString(),
@@ -55,4 +55,12 @@ function describeActor(actor: Actor): { id: string | null; detail: string | null
     case 'anonymous':
       return { id: actor.reviewLinkId ?? null, detail: actor.displayName };
   }
+}
+
+/** A staff action records the reason support gave, beside the payload, for the customer's admins. */
+function withSupportReason(actor: Actor, details: unknown): unknown {
+  if (actor.type !== 'staff' || !actor.reason) return details;
+  if (details && typeof details === 'object' && !Array.isArray(details))
+    return { ...(details as Record<string, unknown>), supportReason: actor.reason };
+  return { value: details, supportReason: actor.reason };
 }

@@ -159,6 +159,14 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'usage.reconciled': none,
   'operations.dead_letters_redriven': none,
   'operations.events_replayed': none,
+  // Support staff. Sign-in checks a user's status in the database, never in a cache.
+  'staff.created': none,
+  'staff.signed_in': none,
+  'staff.sign_in_failed': none,
+  'staff.signed_out': none,
+  'user.locked': none,
+  'user.unlocked': none,
+  'support.view_as_started': none,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { ConsumerDirectory, DeadLetters, EventReplay } from '@dailies/events';
+import { ConsumerDirectory, DeadLetters, EventReplay, EventRuntimeStats } from '@dailies/events';
 import { DomainError, notFound } from '../shared/errors';
 
 /**
@@ -12,6 +12,7 @@ export class ConsumerOperations {
     private readonly directory: ConsumerDirectory,
     @Optional() readonly deadLetters?: DeadLetters,
     @Optional() readonly replay?: EventReplay,
+    @Optional() readonly stats?: EventRuntimeStats,
   ) {}
 
   /** The named consumer must exist in this deployment. */
@@ -19,12 +20,12 @@ export class ConsumerOperations {
     if (!this.directory.get(name)) throw notFound(`Consumer "${name}"`);
   }
 
-  runtime(): { deadLetters: DeadLetters; replay: EventReplay } {
-    if (!this.deadLetters || !this.replay) {
+  runtime(): { deadLetters: DeadLetters; replay: EventReplay; stats: EventRuntimeStats } {
+    if (!this.deadLetters || !this.replay || !this.stats) {
       throw new DomainError('conflict', 'The event runtime does not run in this process', {
         featureCode: 'event_runtime_not_running',
       });
     }
-    return { deadLetters: this.deadLetters, replay: this.replay };
+    return { deadLetters: this.deadLetters, replay: this.replay, stats: this.stats };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RedriveDeadLettersHandler } from './commands/redrive-dead-letters/redrive-dead-letters.handler';
 import { ReplayEventsHandler } from './commands/replay-events/replay-events.handler';
 import { ConsumerOperations } from './consumer-operations';
+import { ListConsumerStatsHandler } from './queries/list-consumer-stats/list-consumer-stats.handler';
 import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
 
 /** Operating the event system: dead letters and replays (staff and system jobs). */
@@ -9,6 +10,7 @@ import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-le
   providers: [
     ConsumerOperations,
     ListDeadLettersHandler,
+    ListConsumerStatsHandler,
     RedriveDeadLettersHandler,
     ReplayEventsHandler,
   ],

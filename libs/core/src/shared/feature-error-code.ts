@@ -6,6 +6,7 @@ import type { AssetErrorCode } from '../projects/asset';
 import type { CommentErrorCode } from '../projects/comment';
 import type { ProjectErrorCode } from '../projects/project';
 import type { ReviewLinkErrorCode } from '../projects/review-link';
+import type { StaffErrorCode } from '../staff/staff.errors';
 
 /** Refusals that are not about one aggregate. */
 export type GeneralErrorCode = 'event_runtime_not_running' | 'storage_limit_exceeded';
@@ -24,4 +25,5 @@ export type FeatureErrorCode =
   | IdentityErrorCode
   | TeamErrorCode
   | InvitationErrorCode
+  | StaffErrorCode
   | GeneralErrorCode;

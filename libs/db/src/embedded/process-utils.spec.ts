@@ -48,11 +48,13 @@ describe('isAlive', () => {
 
 describe('argumentsOf', () => {
   it('returns a process’s arguments, empty ones included', async () => {
-    const child = run('sleep', ['30', '']);
+    // A shell that stays alive (`; :` keeps it from exec-ing sleep) with an empty last argument.
+    // (`sleep 30 ''` would not do: sleep refuses the empty interval and exits at once.)
+    const child = run('sh', ['-c', 'sleep 30; :', 'sh', '']);
     const pid = child.pid as number;
     // Right after fork the child is still between fork and exec, when /proc shows no arguments.
-    expect(await waitUntil(() => argumentsOf(pid)[0] === 'sleep', 3000)).toBe(true);
-    expect(argumentsOf(pid)).toEqual(['sleep', '30', '']);
+    expect(await waitUntil(() => argumentsOf(pid)[0] === 'sh', 3000)).toBe(true);
+    expect(argumentsOf(pid)).toEqual(['sh', '-c', 'sleep 30; :', 'sh', '']);
   });
 
   it('returns nothing for a process that does not exist', () => {

@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpTestServer {
   readonly received: ParsedMail[] = [];
   readonly envelopes: { from: string | null; to: string[] }[] = [];
+  /** Connection errors the server reported (a client killed mid-conversation resets its socket). */
+  readonly connectionErrors: Error[] = [];
   private readonly server: SMTPServer;
   private port = 0;
 
@@ -31,6 +33,9 @@ export class SmtpTestServer {
           .catch((error: Error) => callback(error));
       },
     });
+    // smtp-server emits 'error' for a socket reset by a killed client; without a listener that
+    // would be an uncaught error in the test process. Crash tests kill clients on purpose.
+    this.server.on('error', (error: Error) => this.connectionErrors.push(error));
   }
 
   async start(): Promise<this> {

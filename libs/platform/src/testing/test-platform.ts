@@ -27,6 +27,8 @@ export async function startTestPlatform(
       // Quick sweeps and a short shutdown grace keep event-driven tests fast.
       EVENTS_SWEEP_INTERVAL_MS: '200',
       EVENTS_SHUTDOWN_GRACE_MS: '2000',
+      // A loaded CI machine must not shed the tests' own requests (load-shedding spec sets it).
+      LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
       ...env,
     },
   });

@@ -1,6 +1,9 @@
 import type { AuditLogEntry } from '@dailies/db';
 import { z } from 'zod';
 
+/** How a staff actor appears in a customer's audit log. */
+export const STAFF_DISPLAY_NAME = 'Dailies support';
+
 /** One audit log entry as the API shows it (the one definition of its shape). */
 export const auditEntryViewSchema = z
   .object({
@@ -32,7 +35,12 @@ export function toAuditEntryView(row: AuditLogEntry): AuditEntryView {
     eventId: row.eventId,
     action: row.action,
     occurredAt: row.occurredAt,
-    actor: { type: row.actorType, id: row.actorId, detail: row.actorDetail },
+    // Customers see staff as "Dailies support", never which staff member (the Support Tool
+    // reads the audit table itself and shows the staff identity).
+    actor:
+      row.actorType === 'staff'
+        ? { type: 'staff', id: null, detail: STAFF_DISPLAY_NAME }
+        : { type: row.actorType, id: row.actorId, detail: row.actorDetail },
     subject: { type: row.subjectType, id: row.subjectId },
     accountId: row.accountId,
     teamId: row.teamId,

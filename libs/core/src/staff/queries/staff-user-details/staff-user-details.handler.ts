@@ -1,0 +1,59 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { isUuid, PrismaService } from '@dailies/db';
+import { notFound } from '../../../shared/errors';
+import { requireStaff } from '../../rules/staff-policy';
+import { StaffUserDetailsQuery } from './staff-user-details.query';
+
+export interface StaffUserDetails {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'locked';
+  createdAt: Date;
+  lastLoginAt: Date | null;
+  accounts: { id: string; name: string; role: string }[];
+  /** Live sessions (refresh-token families neither revoked nor expired). */
+  sessions: { id: string; createdAt: Date; expiresAt: Date }[];
+}
+
+@QueryHandler(StaffUserDetailsQuery)
+export class StaffUserDetailsHandler implements IQueryHandler<
+  StaffUserDetailsQuery,
+  StaffUserDetails
+> {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async execute({ actor, userId }: StaffUserDetailsQuery): Promise<StaffUserDetails> {
+    requireStaff(actor);
+    if (!isUuid(userId)) throw notFound('User');
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId },
+      include: {
+        memberships: { include: { account: true }, orderBy: { createdAt: 'asc' } },
+        refreshTokens: {
+          where: { revokedAt: null, rotatedAt: null, expiresAt: { gt: new Date() } },
+          orderBy: { createdAt: 'desc' },
+        },
+      },
+    });
+    if (!user) throw notFound('User');
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      status: user.status,
+      createdAt: user.createdAt,
+      lastLoginAt: user.lastLoginAt,
+      accounts: user.memberships.map((m) => ({
+        id: m.accountId,
+        name: m.account.name,
+        role: m.role,
+      })),
+      sessions: user.refreshTokens.map((t) => ({
+        id: t.familyId,
+        createdAt: t.createdAt,
+        expiresAt: t.expiresAt,
+      })),
+    };
+  }
+}

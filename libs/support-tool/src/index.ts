@@ -1,0 +1,2 @@
+export * from './support-tool.module';
+export * from './support.config';

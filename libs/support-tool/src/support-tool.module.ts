@@ -1,0 +1,72 @@
+import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ReadsConfig } from '@dailies/config';
+import { pathHasPrefix, TransportErrorRoutes } from '@dailies/http';
+import type { FastifyInstance } from 'fastify';
+import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
+import { Pages } from './pages';
+import { SupportAccountsController } from './pages/accounts.controller';
+import { SupportAuthController } from './pages/auth.controller';
+import { SupportOperationsController } from './pages/operations.controller';
+import { SupportProjectsController } from './pages/projects.controller';
+import { SupportSearchController } from './pages/search.controller';
+import { SupportUsersController } from './pages/users.controller';
+import { SupportViewAsController } from './pages/view-as.controller';
+import { StaffSessionGuard } from './staff-session.guard';
+import { supportConfigSchema } from './support.config';
+
+const FORM_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Claims /support for framework errors (HTML pages) and accepts HTML forms there — only there:
+ * every other prefix keeps refusing application/x-www-form-urlencoded with 415.
+ */
+@Injectable()
+export class SupportHttpSetup implements OnModuleInit {
+  constructor(
+    private readonly routes: TransportErrorRoutes,
+    private readonly adapter: HttpAdapterHost,
+    private readonly pages: Pages,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.register('/support', (error, request, reply) =>
+      respondWithHtml(this.pages, error, request, reply),
+    );
+    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
+      (request, body, done) => {
+        if (!pathHasPrefix(request.url, '/support')) {
+          const error = Object.assign(
+            new Error(`Unsupported Media Type: application/x-www-form-urlencoded`),
+            { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' },
+          );
+          done(error, undefined);
+          return;
+        }
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+  }
+}
+
+/**
+ * The Support Tool: server-rendered staff pages under /support (Eta templates, htmx served
+ * locally), staff sessions in cookies, CSRF tokens, every action a domain command with a reason.
+ */
+@Module({
+  providers: [Pages, StaffSessionGuard, HtmlErrorFilter, SupportHttpSetup],
+  controllers: [
+    SupportAuthController,
+    SupportSearchController,
+    SupportUsersController,
+    SupportAccountsController,
+    SupportProjectsController,
+    SupportOperationsController,
+    SupportViewAsController,
+  ],
+})
+@ReadsConfig(supportConfigSchema)
+export class SupportToolModule {}
