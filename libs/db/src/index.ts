@@ -11,3 +11,4 @@ export * from './db.config';
 export * from './connection-settings';
 export * from './embedded/data-folder-lock';
 export * from './reconnect-backoff';
+export * from './database-watchdog';

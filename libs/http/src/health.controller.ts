@@ -1,6 +1,6 @@
-import { Controller, Get, Injectable, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Injectable, Logger, Optional, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SqlPool } from '@dailies/db';
+import { DatabaseWatchdog, SqlPool } from '@dailies/db';
 import type { FastifyReply } from 'fastify';
 
 /** What a check finds; `detail` goes to the log only, never into an answer. */
@@ -24,8 +24,10 @@ export class Readiness {
   private readonly lastStatus = new Map<string, CheckResult['status']>();
   private readonly log = new Logger('Readiness');
 
-  constructor(sql: SqlPool) {
+  constructor(sql: SqlPool, @Optional() watchdog?: DatabaseWatchdog) {
     this.register('database', async () => {
+      // Not ready from the watchdog's first unanswered ping until PostgreSQL answers again.
+      if (watchdog && !watchdog.available) return { status: 'down', detail: 'no answer to pings' };
       await sql.query('SELECT 1');
       return { status: 'ok' };
     });
