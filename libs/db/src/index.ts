@@ -12,3 +12,4 @@ export * from './connection-settings';
 export * from './embedded/data-folder-lock';
 export * from './reconnect-backoff';
 export * from './database-watchdog';
+export * from './database-listener';

@@ -1,6 +1,6 @@
 import { Controller, Get, Injectable, Logger, Optional, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DatabaseWatchdog, SqlPool } from '@dailies/db';
+import { DatabaseListener, DatabaseWatchdog, SqlPool } from '@dailies/db';
 import type { FastifyReply } from 'fastify';
 
 /** What a check finds; `detail` goes to the log only, never into an answer. */
@@ -24,13 +24,23 @@ export class Readiness {
   private readonly lastStatus = new Map<string, CheckResult['status']>();
   private readonly log = new Logger('Readiness');
 
-  constructor(sql: SqlPool, @Optional() watchdog?: DatabaseWatchdog) {
+  constructor(
+    sql: SqlPool,
+    @Optional() watchdog?: DatabaseWatchdog,
+    @Optional() listener?: DatabaseListener,
+  ) {
     this.register('database', async () => {
       // Not ready from the watchdog's first unanswered ping until PostgreSQL answers again.
       if (watchdog && !watchdog.available) return { status: 'down', detail: 'no answer to pings' };
       await sql.query('SELECT 1');
       return { status: 'ok' };
     });
+    // Live updates, event wake-ups and cache invalidations hear nothing until it listens again.
+    this.register('listener', async () =>
+      listener?.inUse && !listener.listening
+        ? { status: 'down', detail: 'LISTEN connection lost; reconnecting' }
+        : { status: 'ok' },
+    );
   }
 
   register(name: string, check: () => Promise<CheckResult>): void {

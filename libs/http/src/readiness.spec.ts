@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { SqlPool } from '@dailies/db';
+import type { DatabaseListener, SqlPool } from '@dailies/db';
 import { Readiness } from './health.controller';
 
 describe('Readiness', () => {
@@ -28,6 +28,17 @@ describe('Readiness', () => {
     expect(JSON.stringify(report)).not.toMatch(/10\.1\.2\.3|ECONNREFUSED|behind|dailies/);
   });
 
+  it('is not ready while the shared LISTEN connection is reconnecting', async () => {
+    const listener = { inUse: true, listening: false } as DatabaseListener;
+    const r = new Readiness({ query: async () => [] } as unknown as SqlPool, undefined, listener);
+    expect(await r.run()).toEqual({
+      status: 'down',
+      checks: { database: { status: 'ok' }, listener: { status: 'down' } },
+    });
+    Object.assign(listener, { listening: true });
+    expect((await r.run()).status).toBe('ok');
+  });
+
   it('is degraded (still serving) when no check is down', async () => {
     const r = readiness(() => Promise.resolve([]));
     r.register('events', async () => ({ status: 'degraded', detail: 'lag' }));
@@ -40,7 +51,10 @@ describe('Readiness', () => {
       const r = readiness(() => new Promise(() => undefined));
       const run = r.run();
       await jest.advanceTimersByTimeAsync(2_001);
-      expect(await run).toEqual({ status: 'down', checks: { database: { status: 'down' } } });
+      expect(await run).toEqual({
+        status: 'down',
+        checks: { database: { status: 'down' }, listener: { status: 'ok' } },
+      });
     } finally {
       jest.useRealTimers();
     }

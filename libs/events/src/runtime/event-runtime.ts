@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DATABASE_URL } from '@dailies/db';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { DATABASE_URL, DatabaseListener } from '@dailies/db';
 import { Subscription } from 'rxjs';
 import type { DomainEvent } from '../domain-event';
 import { EventRegistry } from '../event-registry';
@@ -40,6 +46,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly outcomes: DeliveryOutcomes;
   private notifications: DeliveryNotifications | undefined;
   private claimerLock: ClaimerLock | undefined;
+  private ownListener: DatabaseListener | undefined;
   private readonly subscriptions = new Subscription();
   private state: RuntimeState = 'new';
   private committed: CommittedBatch[] = [];
@@ -53,6 +60,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(EVENT_REGISTRY) private readonly registry: EventRegistry,
     private readonly unitOfWork: UnitOfWork,
     private readonly processed: ProcessedEvents,
+    @Optional() private listener?: DatabaseListener,
   ) {
     this.options = resolveRuntimeOptions(options, defaultInstanceId);
     this.store = new DeliveryStore(databaseUrl, this.options.poolSize);
@@ -131,7 +139,9 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     );
     this.directory.setFastPath({ owner: this.instanceId, leaseMs: this.options.leaseMs });
     for (const worker of this.workers.values()) worker.start();
-    this.notifications = new DeliveryNotifications(this.databaseUrl, this.log);
+    // Outside Nest's DatabaseModule (a bare runtime), a listener of its own.
+    if (!this.listener) this.ownListener = this.listener = new DatabaseListener(this.databaseUrl);
+    this.notifications = new DeliveryNotifications(this.listener);
     this.subscriptions.add(
       this.notifications.notices$.subscribe((notice) => this.onNotice(notice)),
     );
@@ -162,6 +172,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await this.outcomes.close();
       await this.notifications?.stop();
+      await this.ownListener?.stop();
       await this.claimerLock?.stop();
       // What we handed back can be taken by other instances now rather than at their sweep.
       await this.store.announce('*').catch(() => undefined);
