@@ -33,6 +33,8 @@ describe('the platform when its PostgreSQL freezes or dies', () => {
   let token: string;
   let accountId: string;
   const acknowledged: string[] = [];
+  /** Loads still running (a failed case must not leave one looping after the suite). */
+  const loads = new Set<() => Promise<void>>();
 
   beforeAll(async () => {
     platform = startOnDataDir(dataDir);
@@ -48,6 +50,7 @@ describe('the platform when its PostgreSQL freezes or dies', () => {
 
   afterAll(async () => {
     signalAll(postgresProcesses(dataDir), 'SIGCONT');
+    await Promise.all([...loads].map((stop) => stop()));
     try {
       process.kill(-platform.child.pid!, 'SIGKILL');
     } catch {
@@ -113,10 +116,13 @@ describe('the platform when its PostgreSQL freezes or dies', () => {
         }
       }
     })();
-    return async () => {
+    const stop = async () => {
       running = false;
+      loads.delete(stop);
       await loop;
     };
+    loads.add(stop);
+    return stop;
   }
 
   async function teamNames(): Promise<Set<string>> {

@@ -56,6 +56,8 @@ export function postgresProcesses(dataDir: string): number[] {
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return [];
   const postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  // A lock file left by a killed server may name a pid reused by something else since.
+  if (!isPostgres(postmaster)) return [];
   const children = fs
     .readdirSync('/proc')
     .filter((p) => /^\d+$/.test(p))
@@ -70,6 +72,14 @@ export function postgresProcesses(dataDir: string): number[] {
     })
     .map(Number);
   return [postmaster, ...children];
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
 }
 
 export function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
