@@ -1,4 +1,9 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  verifyEmail,
+} from '@dailies/platform/testing';
 import { Client } from 'pg';
 import { ApiV2Module } from '@dailies/api-v2';
 import { signUp } from './testing/fixtures';
@@ -60,6 +65,13 @@ describe('accounts over HTTP: signup → login → team → invite → accept �
     });
     expect(editor.status).toBe(201);
     const editorClient = anon.as(editor.body.accessToken);
+    // Typing an address at sign-up does not prove it: the invitation waits for verification.
+    const unverified = await editorClient.post('/v2/invitations/accept', {
+      token: invite.body.token,
+    });
+    expect(unverified.status).toBe(403);
+    expect(unverified.body.code).toBe('email_unverified');
+    await verifyEmail(anon, 'editor@example.com');
     const accepted = await editorClient.post('/v2/invitations/accept', {
       token: invite.body.token,
     });

@@ -1,4 +1,9 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  addCollaboratorWithConsent,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
@@ -105,10 +110,7 @@ describe('project search over HTTP', () => {
 
   it('shows private comments to members of the account only', async () => {
     const outsider = await signUp(anon, 'OutsideReviewer');
-    const added = await owner.client.post(`/v2/projects/${projectId}/collaborators`, {
-      email: outsider.email,
-      role: 'reviewer',
-    });
+    const added = await addCollaboratorWithConsent(owner.client, projectId, outsider, 'reviewer');
     expect(added.status).toBe(201);
     expect(await hits('sunset', outsider)).toEqual([
       `asset:${ids.shot}`,

@@ -1,3 +1,4 @@
+import { addCollaboratorWithConsent } from '@dailies/platform/testing';
 import { CommandBus } from '@nestjs/cqrs';
 import { PurgeTrashCommand, PurgeTrashResult } from '@dailies/core';
 import { systemActor } from '@dailies/events';
@@ -88,10 +89,7 @@ describe('asset trash over HTTP', () => {
     });
 
     const viewer = await signUp(s.anon, 'TrashViewer');
-    await s.owner.client.post(`/v2/projects/${projectId}/collaborators`, {
-      email: viewer.email,
-      role: 'viewer',
-    });
+    await addCollaboratorWithConsent(s.owner.client, projectId, viewer, 'viewer');
     expect((await viewer.client.delete(`/v2/assets/${file.id}`)).status).toBe(403);
     await s.owner.client.delete(`/v2/assets/${file.id}`);
     const seen = await viewer.client.get(`/v2/projects/${projectId}/trash`);

@@ -1,3 +1,4 @@
+import { addCollaboratorWithConsent } from '@dailies/platform/testing';
 import { signUp } from './testing/fixtures';
 import { assetsKit } from './testing/assets-kit';
 import { httpSuite } from './testing/http-suite';
@@ -194,10 +195,7 @@ describe('assets over HTTP', () => {
       [reviewer, 'reviewer'],
       [viewer, 'viewer'],
     ] as const) {
-      const added = await s.owner.client.post(`/v2/projects/${projectId}/collaborators`, {
-        email: user.email,
-        role,
-      });
+      const added = await addCollaboratorWithConsent(s.owner.client, projectId, user, role);
       expect(added.status).toBe(201);
       expect((await user.client.get(`/v2/assets/${file.id}`)).status).toBe(200);
       expect((await user.client.get(`/v2/assets/${root}/children`)).status).toBe(200);

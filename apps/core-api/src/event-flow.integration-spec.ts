@@ -1,4 +1,9 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  addCollaboratorWithConsent,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
@@ -31,10 +36,7 @@ describe('a change flows to every consumer', () => {
     b = await signUp(anon, 'Ben');
     const project = await a.client.post(`/v2/teams/${a.teamId}/projects`, { name: 'Pilot' });
     projectId = project.body.id;
-    const added = await a.client.post(`/v2/projects/${projectId}/collaborators`, {
-      userId: b.userId,
-      role: 'reviewer',
-    });
+    const added = await addCollaboratorWithConsent(a.client, projectId, b, 'reviewer');
     expect(added.status).toBe(201);
     const file = await a.client.post(`/v2/assets/${project.body.rootAssetId}/children`, {
       type: 'file',

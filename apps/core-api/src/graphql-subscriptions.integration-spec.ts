@@ -1,7 +1,13 @@
 import { GraphqlModule } from '@dailies/api-graphql';
 import { ApiV2Module } from '@dailies/api-v2';
 import { RunningPlatform, startPlatform } from '@dailies/platform';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  addCollaboratorWithConsent,
+  joinAccountWithConsent,
+} from '@dailies/platform/testing';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signUp, SignedUpUser } from './testing/fixtures';
@@ -94,10 +100,7 @@ describe('GraphQL subscriptions (graphql-ws) across instances', () => {
       name: 'reel.mov',
     });
     fileId = file.body.id;
-    const added = await owner.client.post(`/v2/projects/${projectId}/collaborators`, {
-      userId: reviewer.userId,
-      role: 'reviewer',
-    });
+    const added = await addCollaboratorWithConsent(owner.client, projectId, reviewer, 'reviewer');
     expect(added.status).toBe(201);
   }, 60_000);
 
@@ -114,6 +117,8 @@ describe('GraphQL subscriptions (graphql-ws) across instances', () => {
     const owners = subscribe(connect(b, owner.accessToken), NOTIFICATIONS, {});
     await new Promise((resolve) => setTimeout(resolve, 500));
 
+    // A member of the account is added directly, so they are told (an invitee accepts instead).
+    await joinAccountWithConsent(owner.client, owner.accountId, watcher);
     const added = await owner.client.post(`/v2/projects/${projectId}/collaborators`, {
       userId: watcher.userId,
       role: 'reviewer',

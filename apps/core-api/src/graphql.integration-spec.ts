@@ -1,6 +1,11 @@
 import { GraphqlModule } from '@dailies/api-graphql';
 import { ApiV2Module } from '@dailies/api-v2';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  mailedToken,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -103,12 +108,29 @@ describe('GraphQL /graphql', () => {
     );
     expect(created.errors).toBeUndefined();
     project = created.data.createProject;
+    // Someone outside the account is invited (consent) and joins by accepting the mailed link.
     const added = await gql(
       owner.client,
-      `mutation($p: ID!, $u: ID!) { addCollaborator(projectId: $p, input: { userId: $u, role: viewer }) { userId role } }`,
-      { p: project.id, u: viewer.userId },
+      `mutation($p: ID!, $e: String!) { addCollaborator(projectId: $p, input: { email: $e, role: viewer }) { outcome collaborator { userId } invitation { email projectId projectRole status } } }`,
+      { p: project.id, e: viewer.email },
     );
-    expect(added.data.addCollaborator).toEqual({ userId: viewer.userId, role: 'viewer' });
+    expect(added.data.addCollaborator).toEqual({
+      outcome: 'invited',
+      collaborator: null,
+      invitation: {
+        email: viewer.email,
+        projectId: project.id,
+        projectRole: 'viewer',
+        status: 'pending',
+      },
+    });
+    const token = await mailedToken(viewer.email, 'invitations/accept');
+    const accepted = await gql(
+      viewer.client,
+      `mutation($t: String!) { acceptInvitation(token: $t) { id } }`,
+      { t: token },
+    );
+    expect(accepted.errors).toBeUndefined();
     // 50 files with 10 comments each (the first comment of each with a reply), through /v2.
     await inBatches([...Array(50).keys()], 10, async (i) => {
       const res = await owner.client.post(`/v2/assets/${project.rootAssetId}/children`, {

@@ -1,4 +1,9 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  joinAccountWithConsent,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { newId } from '@dailies/db';
 import { Client } from 'pg';
@@ -59,6 +64,8 @@ describe('notifications over HTTP (/v2/me/notification*)', () => {
       name: 'Feature cut',
     });
     expect(project.status).toBe(201);
+    // A member of the account is added directly (no consent step), so they are told.
+    await joinAccountWithConsent(owner.client, owner.accountId, reader);
     const added = await owner.client.post(`/v2/projects/${project.body.id}/collaborators`, {
       userId: reader.userId,
       role: 'reviewer',

@@ -1,3 +1,4 @@
+import { addCollaboratorWithConsent } from '@dailies/platform/testing';
 import { SignedUpUser, signUp } from './testing/fixtures';
 import { httpSuite } from './testing/http-suite';
 
@@ -125,10 +126,7 @@ describe('projects and collaborators over HTTP', () => {
     const admin = await join('Second admin', { role: 'admin' });
     const guest = await signUp(s.anon, 'Guest');
     const stranger = await signUp(s.anon, 'Nobody');
-    const added = await s.owner.client.post(`/v2/projects/${secret.id}/collaborators`, {
-      userId: guest.userId,
-      role: 'viewer',
-    });
+    const added = await addCollaboratorWithConsent(s.owner.client, secret.id, guest, 'viewer');
     expect(added.status).toBe(201);
 
     expect(await listNames(member, '', teamId)).toEqual(['Open']);
@@ -241,10 +239,13 @@ describe('projects and collaborators over HTTP', () => {
     const editor = await signUp(s.anon, 'Editor');
     const base = `/v2/projects/${project.id}/collaborators`;
 
-    const byEmail = await s.owner.client.post(base, {
-      email: reviewer.email.toUpperCase(),
-      role: 'reviewer',
-    });
+    // People outside the account are invited and join when they accept (consent).
+    const byEmail = await addCollaboratorWithConsent(
+      s.owner.client,
+      project.id,
+      { client: reviewer.client, email: reviewer.email.toUpperCase() },
+      'reviewer',
+    );
     expect(byEmail.status).toBe(201);
     expect(byEmail.body).toEqual({
       userId: reviewer.userId,
@@ -254,24 +255,28 @@ describe('projects and collaborators over HTTP', () => {
       addedAt: expect.any(String),
       addedById: s.owner.userId,
     });
-    const byId = await s.owner.client.post(base, { userId: editor.userId, role: 'viewer' });
-    expect(byId.status).toBe(201);
+    const byInvitation = await addCollaboratorWithConsent(
+      s.owner.client,
+      project.id,
+      editor,
+      'viewer',
+    );
+    expect(byInvitation.status).toBe(201);
 
-    const again = await s.owner.client.post(base, { userId: reviewer.userId, role: 'editor' });
+    const again = await s.owner.client.post(base, { email: reviewer.email, role: 'editor' });
     expect(again.status).toBe(409);
+    // Ids name members of the account only: a stranger's id and a made-up one are refused alike.
     const ghost = await s.owner.client.post(base, {
       userId: '0190a0a0-0000-7000-8000-000000000000',
       role: 'viewer',
     });
-    expect(ghost.status).toBe(404);
-    const unknownEmail = await s.owner.client.post(base, {
-      email: 'nobody-here@example.com',
-      role: 'viewer',
-    });
-    expect(unknownEmail.status).toBe(400);
-    expect(unknownEmail.body.errors).toEqual([
-      expect.objectContaining({ field: 'email', message: expect.stringContaining('invite') }),
-    ]);
+    const outsider = await signUp(s.anon, 'Outsider');
+    const stranger = await s.owner.client.post(base, { userId: outsider.userId, role: 'viewer' });
+    expect(ghost.status).toBe(400);
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.errors).toEqual(ghost.body.errors);
+    expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'userId' })]);
+    expect((await outsider.client.get(`/v2/projects/${project.id}`)).status).toBe(404);
     const both = await s.owner.client.post(base, {
       userId: editor.userId,
       email: editor.email,

@@ -1,4 +1,9 @@
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  addCollaboratorWithConsent,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { SignedUpUser, signUp } from './testing/fixtures';
 
@@ -74,14 +79,9 @@ describe("a reviewer's day", () => {
     expect(tree.body.data.map((a: { id: string }) => a.id)).toEqual([stack.body.id]);
 
     // The reviewer joins; may comment, may not rename.
-    expect(
-      (
-        await e.post(`/v2/projects/${project.id}/collaborators`, {
-          userId: reviewer.userId,
-          role: 'reviewer',
-        })
-      ).status,
-    ).toBe(201);
+    expect((await addCollaboratorWithConsent(e, project.id, reviewer, 'reviewer')).status).toBe(
+      201,
+    );
     const rename = await r.patch(`/v2/assets/${stack.body.id}`, { name: 'Mine now' });
     expect(rename.status).toBe(403);
 

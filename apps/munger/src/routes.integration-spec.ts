@@ -1,6 +1,11 @@
 import { ApiV1Module } from '@dailies/api-v1';
 import { ApiV2Module } from '@dailies/api-v2';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  addCollaboratorWithConsent,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 
 // Every /v1 route on data created in the new system (new ids everywhere), through real HTTP:
 // records, both header styles, the legacy error shape, input leniency, streamed lists.
@@ -390,14 +395,26 @@ describe('/v1 routes on new data', () => {
       password: 'a-long-enough-password',
       name: 'Rita Reviewer',
     });
-    const added = await v2.post(`/v2/projects/${projectId}/collaborators`, {
-      userId: signUp.body.user.id,
-      role: 'reviewer',
-    });
-    expect(added.status).toBe(201);
     const reviewer = signUp.body.accessToken as string;
     const as = (method: string, path: string, body?: unknown) =>
       v1(method, path, body, `Bearer ${reviewer}`);
+    // Consent: naming a person outside the account invites them; until they accept, neither
+    // sees the other's /v1 user record.
+    const invited = await v2.post(`/v2/projects/${projectId}/collaborators`, {
+      email: reviewerEmail,
+      role: 'reviewer',
+    });
+    expect(invited.status).toBe(202);
+    expect((await v1('GET', `/users/${signUp.body.user.id}`)).status).toBe(404);
+    expect((await as('GET', `/users/${owner.id}`)).status).toBe(404);
+    expect((await as('GET', `/projects/${projectId}`)).status).toBe(404);
+    const added = await addCollaboratorWithConsent(
+      v2,
+      projectId,
+      { client: anonymous.as(reviewer), email: reviewerEmail },
+      'reviewer',
+    );
+    expect(added.status).toBe(201);
     expect((await as('GET', `/projects/${projectId}`)).body.reviewer_ids).toBe(
       JSON.stringify([signUp.body.user.id]),
     );

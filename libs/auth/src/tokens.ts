@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
  * that says what the token is (and lets secret scanners find leaked ones). Only a SHA-256 digest
  * is stored: a fast hash is right for high-entropy secrets, and lookups stay indexable.
  */
-export type TokenKind = 'rt' | 'pat' | 'inv';
+/** `ev`: e-mail verification link, `pr`: password reset link. */
+export type TokenKind = 'rt' | 'pat' | 'inv' | 'ev' | 'pr';
 
 export function generateToken(kind: TokenKind): string {
   return `dly_${kind}_${crypto.randomBytes(32).toString('base64url')}`;
@@ -16,7 +17,7 @@ export function hashToken(token: string): string {
 }
 
 export function tokenKind(token: string): TokenKind | undefined {
-  const match = /^dly_(rt|pat|inv)_[\w-]{43}$/.exec(token);
+  const match = /^dly_(rt|pat|inv|ev|pr)_[\w-]{43}$/.exec(token);
   return match ? (match[1] as TokenKind) : undefined;
 }
 

@@ -10,6 +10,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { StaffModule } from './staff/staff.module';
 import { UsageModule } from './usage/usage.module';
 import { CORE_OPTIONS, CoreOptions } from './shared/core-options';
+import { TransactionalMail } from './shared/transactional-mail';
 
 /** The domain: both contexts, their command and query handlers, and the event registry. */
 @Global()
@@ -29,9 +30,10 @@ export class CoreModule {
         OperationsModule,
         StaffModule,
       ],
-      providers: [{ provide: CORE_OPTIONS, useValue: options }],
+      providers: [{ provide: CORE_OPTIONS, useValue: options }, TransactionalMail],
       exports: [
         CORE_OPTIONS,
+        TransactionalMail,
         CqrsModule,
         AccountsModule,
         ProjectsModule,

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** The environment variables libs/email reads, validated when its module starts. */
-export const emailConfigSchema = z.object({
+/**
+ * The variables only libs/email reads (the platform composes these; PUBLIC_URL, PORT and
+ * DATA_DIR are declared by libs/http and libs/db there).
+ */
+export const emailOwnConfigSchema = z.object({
   /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start). Unset: local mailbox. */
   SMTP_URL: z
     .string()
@@ -11,15 +14,21 @@ export const emailConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Dailies <no-reply@dailies.localhost>'),
   /** Where one-click unsubscribe's mailto: goes; unset = MAIL_FROM's address. */
   MAIL_UNSUBSCRIBE_MAILTO: z.string().email().optional(),
-  /** Base of every link in a mail (absolute links only). */
-  PUBLIC_URL: z.string().url().optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATA_DIR: z.string().default('./.data'),
   /** Key of the unsubscribe tokens (≥ 32 chars); the platform may pass its JWT secret instead. */
   EMAIL_SIGNING_SECRET: z.string().min(32).optional(),
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** How often a running process looks for queued mail. */
   EMAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+});
+
+export type EmailOwnConfig = z.infer<typeof emailOwnConfigSchema>;
+
+/** Everything libs/email needs, for a process that loads it alone. */
+export const emailConfigSchema = emailOwnConfigSchema.extend({
+  /** Base of every link in a mail (absolute links only). */
+  PUBLIC_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./.data'),
 });
 
 export interface EmailConfig {
@@ -37,7 +46,10 @@ export interface EmailConfig {
 
 export class EmailConfigError extends Error {}
 
-export function loadEmailConfig(env: NodeJS.ProcessEnv = process.env): EmailConfig {
+/** `env`: raw variables, or an already validated platform configuration (numbers allowed). */
+export function loadEmailConfig(
+  env: NodeJS.ProcessEnv | Record<string, unknown> = process.env,
+): EmailConfig {
   const parsed = emailConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

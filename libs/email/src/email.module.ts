@@ -61,6 +61,8 @@ export class EmailModule {
     if (!secret) throw new Error('EmailModule needs EMAIL_SIGNING_SECRET or a fallback secret');
     return {
       module: EmailModule,
+      // Global: the domain records transactional mail (EmailOutbox) from its own modules.
+      global: true,
       controllers: [UnsubscribeController],
       providers: [
         { provide: EMAIL_CONFIG, useValue: config },

@@ -29,6 +29,8 @@ export async function bootDatabase(
         accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
         invitationTtlDays: config.INVITATION_TTL_DAYS,
+        emailVerificationTtlHours: config.EMAIL_VERIFICATION_TTL_HOURS,
+        passwordResetTtlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
         loginMaxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
         loginMaxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
         loginThrottleWindowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,

@@ -2,8 +2,11 @@ import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
+import { EmailModule, loadEmailConfig } from '@dailies/email';
 import { HttpModule, Readiness } from '@dailies/http';
+import { Clock, JobsModule } from '@dailies/jobs';
 import { EventSystemModule } from './event-system.module';
+import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformConfig } from './platform.config';
 
 export interface PlatformRootOptions {
@@ -14,6 +17,8 @@ export interface PlatformRootOptions {
   features: Type<unknown>[];
   /** false for workers: no HTTP transport rules, readiness checks only (startWorker). */
   http?: boolean;
+  /** The jobs' clock (tests pass a TestClock). */
+  clock?: Clock;
 }
 
 /** A worker's readiness checks (database, event lag), served by its small health server. */
@@ -31,9 +36,25 @@ export class PlatformRootModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
         CoreModule.forRoot(options.core),
+        // Transactional mail is recorded by the domain in its transactions; every process sends
+        // what is queued (claims are SKIP LOCKED, so several senders never send one row twice).
+        EmailModule.forRoot({
+          config: loadEmailConfig(options.config),
+          fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
+        }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
+        // The schedules and job workers of the one registry (JOBS_ENABLED, default on).
+        ...(options.config.JOBS_ENABLED
+          ? [
+              JobsModule.forRoot({
+                jobs: scheduledJobs,
+                schedules: jobSchedules,
+                clock: options.clock,
+              }),
+            ]
+          : []),
         ...options.features,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],

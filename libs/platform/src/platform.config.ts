@@ -6,8 +6,10 @@ import { AnalyticsConfig, analyticsConfigSchema } from '@dailies/consumer-analyt
 import { NotificationsConfig, notificationsConfigSchema } from '@dailies/consumer-notifications';
 import { CoreConfig, coreConfigSchema } from '@dailies/core';
 import { DbConfig, dbConfigSchema } from '@dailies/db';
+import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
+import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -30,6 +32,8 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   cacheConfigSchema,
   analyticsConfigSchema,
   notificationsConfigSchema,
+  emailOwnConfigSchema,
+  jobsConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -40,7 +44,9 @@ export type PlatformConfig = ProcessConfig &
   EventsConfig &
   CacheConfig &
   AnalyticsConfig &
-  NotificationsConfig & {
+  NotificationsConfig &
+  EmailOwnConfig &
+  JobsConfig & {
     SEED_DEMO: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
     dataDir: string;

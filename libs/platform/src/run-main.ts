@@ -25,7 +25,8 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   const routes = registeredRoutes(platform.app);
   const lines = [
     `${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    ...(routes.some((r) => r.includes(' /v2/'))
+    // /v2's own routes (the OpenAPI docs are registered in every HTTP process).
+    ...(routes.some((r) => r.includes(' /v2/') && !/ \/v2\/(docs|openapi)/.test(r))
       ? [
           `  API        ${baseUrl}/v2`,
           `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,

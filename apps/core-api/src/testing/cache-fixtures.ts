@@ -1,3 +1,4 @@
+import { addCollaboratorWithConsent } from '@dailies/platform/testing';
 import { cacheKeys, cacheTags } from '@dailies/cache';
 import { SignedUpUser } from './fixtures';
 
@@ -14,10 +15,12 @@ export const eventually = async (check: () => Promise<boolean> | boolean): Promi
 export async function projectWithReviewer(owner: SignedUpUser, reviewer: SignedUpUser) {
   const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, { name: 'Cut' });
   expect(project.status).toBe(201);
-  const added = await owner.client.post(`/v2/projects/${project.body.id}/collaborators`, {
-    userId: reviewer.userId,
-    role: 'reviewer',
-  });
+  const added = await addCollaboratorWithConsent(
+    owner.client,
+    project.body.id,
+    reviewer,
+    'reviewer',
+  );
   expect(added.status).toBe(201);
   return project.body.id as string;
 }

@@ -1,3 +1,4 @@
+import { addCollaboratorWithConsent } from '@dailies/platform/testing';
 import { SignedUpUser, signUp } from './fixtures';
 import { eventRows, fieldsOf, httpSuite } from './http-suite';
 
@@ -43,10 +44,7 @@ export function commentsSuite() {
       [s.reviewer, 'reviewer'],
       [s.viewer, 'viewer'],
     ] as const) {
-      const added = await s.owner.client.post(`/v2/projects/${s.project.id}/collaborators`, {
-        userId: user.userId,
-        role,
-      });
+      const added = await addCollaboratorWithConsent(s.owner.client, s.project.id, user, role);
       expect(added.status).toBe(201);
     }
   });

@@ -1,4 +1,4 @@
-import { TestClient } from '@dailies/platform/testing';
+import { TestClient, verifyEmail } from '@dailies/platform/testing';
 
 let counter = 0;
 
@@ -13,14 +13,22 @@ export interface SignedUpUser {
   refreshToken: string;
 }
 
-/** Signs up a fresh user (own account and default team) and returns a client acting as them. */
-export async function signUp(anonymous: TestClient, name = 'User'): Promise<SignedUpUser> {
+/**
+ * Signs up a fresh user (own account and default team) and returns a client acting as them. The
+ * address is verified through the mailed link unless `verified: false`.
+ */
+export async function signUp(
+  anonymous: TestClient,
+  name = 'User',
+  options: { verified?: boolean } = {},
+): Promise<SignedUpUser> {
   counter += 1;
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${counter}-${Date.now()}@example.com`;
   const password = 'a-long-enough-password';
   const res = await anonymous.post('/v2/auth/signup', { email, password, name });
   if (res.status !== 201)
     throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (options.verified !== false) await verifyEmail(anonymous, email);
   return {
     client: anonymous.as(res.body.accessToken),
     userId: res.body.user.id,

@@ -10,7 +10,7 @@ import {
 import { actorOf, GraphqlContext } from '../context';
 import { CollaboratorRole } from '../types/enums';
 import { AddCollaboratorInput, CreateProjectInput, UpdateProjectInput } from '../types/inputs';
-import { Collaborator, Project } from '../types/models';
+import { AddCollaboratorPayload, Collaborator, Project } from '../types/models';
 import { Bus, plain } from './bus';
 
 /** POST/PATCH/DELETE /v2 …/projects and …/collaborators, one command each. */
@@ -45,14 +45,20 @@ export class ProjectMutations {
     return id;
   }
 
-  @Mutation(() => Collaborator)
+  @Mutation(() => AddCollaboratorPayload)
   async addCollaborator(
     @Context() ctx: GraphqlContext,
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('input') input: AddCollaboratorInput,
   ) {
     const actor = await actorOf(ctx);
-    return this.bus.command(ctx, new AddCollaboratorCommand(actor, { ...plain(input), projectId }));
+    const result = await this.bus.command(
+      ctx,
+      new AddCollaboratorCommand(actor, { ...plain(input), projectId }),
+    );
+    return result.outcome === 'added'
+      ? { outcome: 'added', collaborator: result.collaborator, invitation: null }
+      : { outcome: 'invited', collaborator: null, invitation: result.invitation };
   }
 
   @Mutation(() => Collaborator)

@@ -189,6 +189,12 @@ export class Invitation {
   @Field(() => ID, { nullable: true }) teamId!: string | null;
   @Field() email!: string;
   @Field(() => InvitationRole) role!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A project invitation: joins this project only, not the account',
+  })
+  projectId!: string | null;
+  @Field(() => CollaboratorRole, { nullable: true }) projectRole!: string | null;
   @Field() status!: string;
   @Field(() => ID, { nullable: true }) invitedById!: string | null;
   @Field() expiresAt!: string;
@@ -275,3 +281,14 @@ export const ReviewLinkConnection = ConnectionOf(ReviewLink, 'ReviewLink');
 export const NotificationConnection = ConnectionOf(Notification, 'Notification');
 export const AuditEntryConnection = ConnectionOf(AuditEntry, 'AuditEntry');
 export const SearchHitConnection = ConnectionOf(SearchHit, 'SearchHit');
+
+@ObjectType({
+  description:
+    'A verified member of the account is added at once (collaborator); anyone else named by ' +
+    'email gets an invitation (the same answer whether or not the address has a login)',
+})
+export class AddCollaboratorPayload {
+  @Field({ description: '`added` or `invited`' }) outcome!: string;
+  @Field(() => Collaborator, { nullable: true }) collaborator!: Collaborator | null;
+  @Field(() => Invitation, { nullable: true }) invitation!: Invitation | null;
+}

@@ -8,9 +8,17 @@ import {
   logOutInput,
   RefreshSessionCommand,
   refreshSessionInput,
+  RequestPasswordResetCommand,
+  requestPasswordResetInput,
+  ResendVerificationCommand,
+  ResetPasswordCommand,
+  resetPasswordInput,
   SignUpCommand,
   signUpInput,
+  VerifyEmailCommand,
+  verifyEmailInput,
 } from '@dailies/core';
+import { z } from 'zod';
 import { UserActor } from '@dailies/events';
 import {
   ApiJson,
@@ -24,6 +32,12 @@ import {
 } from '@dailies/http';
 import { logInResultSchema, sessionViewSchema, signUpResultSchema } from './session.schemas';
 import { V2Controller } from '../v2-controller';
+
+const acceptedSchema = z.object({ status: z.literal('accepted') }).meta({ id: 'Accepted' });
+const emailVerifiedSchema = z.object({ verified: z.literal(true) }).meta({ id: 'EmailVerified' });
+const passwordResetSchema = z
+  .object({ sessionsRevoked: z.number().int() })
+  .meta({ id: 'PasswordReset' });
 
 @ApiTags('auth')
 @V2Controller('auth')
@@ -66,6 +80,58 @@ export class AuthController {
   async refresh(@Body() body: unknown) {
     const result = await this.commands.execute(new RefreshSessionCommand(body));
     return result;
+  }
+
+  @Public()
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Verify the e-mail address with the token of the mailed link (works once)',
+  })
+  @ApiJsonBody(verifyEmailInput)
+  @ApiJson(200, 'Verified', emailVerifiedSchema)
+  @ApiProblems(400)
+  async verifyEmail(@Body() body: unknown) {
+    return this.commands.execute(new VerifyEmailCommand(body));
+  }
+
+  @Post('resend-verification')
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Mail a new verification link to my address' })
+  @ApiJson(202, 'A link is on its way', acceptedSchema)
+  @ApiProblems(401, 409, 429)
+  async resendVerification(@CurrentUser() actor: UserActor) {
+    await this.commands.execute(new ResendVerificationCommand(actor));
+    return { status: 'accepted' as const };
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Mail a password reset link to this address if it has an account (the answer is the same either way)',
+  })
+  @ApiJsonBody(requestPasswordResetInput)
+  @ApiJson(202, 'Accepted (whether or not the address has an account)', acceptedSchema)
+  @ApiProblems(400)
+  async requestPasswordReset(@Body() body: unknown) {
+    await this.commands.execute(new RequestPasswordResetCommand(body));
+    return { status: 'accepted' as const };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set a new password with the token of the mailed link; ends every session',
+  })
+  @ApiJsonBody(resetPasswordInput)
+  @ApiJson(200, 'Password changed, sessions ended', passwordResetSchema)
+  @ApiProblems(400)
+  async resetPassword(@Body() body: unknown) {
+    return this.commands.execute(new ResetPasswordCommand(body));
   }
 
   @Post('logout')

@@ -1,6 +1,7 @@
-import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import {
   AddCollaboratorCommand,
   addCollaboratorInput,
@@ -10,6 +11,7 @@ import {
   CreateProjectCommand,
   createProjectInput,
   DeleteProjectCommand,
+  invitationViewSchema,
   GetProjectQuery,
   ListCollaboratorsQuery,
   ListProjectsQuery,
@@ -125,20 +127,30 @@ export class ProjectsController {
 
   @Post('projects/:projectId/collaborators')
   @ApiOperation({
-    summary: 'Give an existing user a role on the project (managers)',
+    summary: 'Give a member of the account a role, or invite anyone else by email (managers)',
     description:
-      'Name the user by exactly one of userId and email. An unknown userId is 404; an email ' +
-      'without a user is 400 on `email` (invite them to the account instead).',
+      'Name the person by exactly one of userId and email. A verified member of the ' +
+      'project’s account is added at once (201, and told by e-mail). Anyone else named by ' +
+      'email is sent an invitation to accept (202): the answer is the same whether or not the ' +
+      'address has a Dailies login. A userId that is not a verified member is 400 on `userId`, ' +
+      'whether or not it exists.',
   })
   @ApiJsonBody(addCollaboratorInput, { omit: ['projectId'] })
-  @ApiJson(201, 'The collaborator', collaboratorViewSchema)
+  @ApiJson(201, 'The collaborator (a member of the account)', collaboratorViewSchema)
+  @ApiJson(202, 'The invitation sent (anyone else)', invitationViewSchema)
   @ApiProblems(400, 401, 403, 404, 409)
-  addCollaborator(
+  async addCollaborator(
     @CurrentUser() actor: UserActor,
     @Param('projectId') projectId: string,
     @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.commands.execute(new AddCollaboratorCommand(actor, bodyWith(body, { projectId })));
+    const result = await this.commands.execute(
+      new AddCollaboratorCommand(actor, bodyWith(body, { projectId })),
+    );
+    if (result.outcome === 'added') return result.collaborator;
+    void reply.status(202);
+    return result.invitation;
   }
 
   @Patch('projects/:projectId/collaborators/:userId')

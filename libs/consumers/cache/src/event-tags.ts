@@ -151,6 +151,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'review_link.created': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.updated': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.deleted': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
+  'review_link.expired': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
 
   // Inboxes, settings and bookkeeping: nothing cached.
   'notification.read': none,
@@ -159,6 +160,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'usage.reconciled': none,
   'operations.dead_letters_redriven': none,
   'operations.events_replayed': none,
+  'operations.job_dead_letters_retried': none,
   // Support staff. Sign-in checks a user's status in the database, never in a cache.
   'staff.created': none,
   'staff.signed_in': none,
@@ -166,6 +168,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'staff.signed_out': none,
   'user.locked': none,
   'user.unlocked': none,
+  'user.sessions_ended': none,
   'support.view_as_started': none,
 };
 

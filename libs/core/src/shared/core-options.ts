@@ -9,6 +9,8 @@ export interface CoreOptions {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   invitationTtlDays: number;
+  emailVerificationTtlHours: number;
+  passwordResetTtlMinutes: number;
   loginMaxFailuresPerEmail: number;
   loginMaxFailuresPerIp: number;
   loginThrottleWindowSeconds: number;

@@ -18,6 +18,7 @@ const ana = {
   userId: '11111111-1111-4111-8111-111111111111',
   email: 'ana@example.com',
   name: 'Ana',
+  emailVerified: true,
 };
 
 function resetMail(to: string, token = 't') {

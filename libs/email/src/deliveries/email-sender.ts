@@ -59,6 +59,11 @@ export class EmailSender {
 
   /** Handles one due delivery; null when none is due (or all due ones are held by others). */
   async sendNext(): Promise<SendOutcome | null> {
+    // An idle poll (the usual case) costs one indexed read and no transaction.
+    const due = await this.pool.query(
+      `SELECT 1 FROM email_deliveries WHERE status = 'queued' AND available_at <= now() LIMIT 1`,
+    );
+    if (due.rowCount === 0) return null;
     const client = await this.pool.connect();
     // A connection lost while the SMTP send runs (no query active) is reported as an 'error'
     // event; unheard, it would crash the process. The next query fails and rolls back instead.

@@ -13,6 +13,8 @@ export interface DigestRecipient {
   name: string;
   locale?: string | null;
   cadence: 'hourly' | 'daily';
+  /** users.email_confirmed: an address nobody proved to own gets no digest (issue 12). */
+  emailVerified: boolean;
 }
 
 export interface ComposedDigest {
@@ -29,7 +31,8 @@ export interface DigestComposerDeps {
 
 /**
  * The digest of one user for a due window (see decideDigest), or null when there is nothing to
- * send: not due, or no unread notification in the window — empty digests are never sent. The
+ * send: not due, no unread notification in the window (empty digests are never sent), or an
+ * unverified address (a digest would mail project activity to whoever typed the address). The
  * caller (the digest job) loads the unread notifications of [decision.from, decision.to) and
  * passes `enqueueEmail(tx, key, email)` the result in the same transaction.
  */
@@ -39,7 +42,7 @@ export function composeDigest(
   decision: DigestDecision,
   items: readonly DigestItem[],
 ): ComposedDigest | null {
-  if (!decision.due || items.length === 0) return null;
+  if (!decision.due || items.length === 0 || !recipient.emailVerified) return null;
   const token = deps.tokens.sign({
     userId: recipient.userId,
     email: recipient.email,

@@ -28,6 +28,7 @@ export async function runDigests(
         email: `${userId}@example.com`,
         name: 'User',
         cadence: 'hourly' as const,
+        emailVerified: true,
       };
       const digest = outbox.composeDigest(recipient, decision, items);
       if (digest) await outbox.enqueue(tx, digest.key, digest.email);

@@ -8,9 +8,12 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { InvalidUnsubscribeToken, UnsubscribeHandler } from './unsubscribe-handler';
 
 /** `/email/unsubscribe?token=…`: the URL in List-Unsubscribe and in every digest's footer. */
+// Not part of the /v2 API document: a page for mailbox providers and people following a link.
+@ApiExcludeController()
 @Controller('email/unsubscribe')
 export class UnsubscribeController {
   constructor(@Inject(UnsubscribeHandler) private readonly handler: UnsubscribeHandler) {}

@@ -1,2 +1,3 @@
 export * from './http-client';
 export * from './test-platform';
+export * from './mail-links';

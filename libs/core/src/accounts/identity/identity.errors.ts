@@ -1,2 +1,3 @@
 /** Why an identity use case refused (problem+json `code`, GraphQL `extensions.featureCode`). */
-export type IdentityErrorCode = 'email_taken';
+export type IdentityErrorCode =
+  'email_taken' | 'email_already_verified' | 'email_unverified' | 'token_invalid';

@@ -5,6 +5,10 @@ import { LogOutHandler } from './commands/log-out/log-out.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
 import { RevokeApiTokenHandler } from './commands/revoke-api-token/revoke-api-token.handler';
 import { SignUpHandler } from './commands/sign-up/sign-up.handler';
+import { VerifyEmailHandler } from './commands/verify-email/verify-email.handler';
+import { ResendVerificationHandler } from './commands/resend-verification/resend-verification.handler';
+import { RequestPasswordResetHandler } from './commands/request-password-reset/request-password-reset.handler';
+import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 import { AuthenticateTokenHandler } from './queries/authenticate-token/authenticate-token.handler';
 import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
 import { LoginThrottle } from './rules/login-throttle';
@@ -18,6 +22,10 @@ export const IdentityHandlers: Type[] = [
   RefreshSessionHandler,
   RevokeApiTokenHandler,
   SignUpHandler,
+  VerifyEmailHandler,
+  ResendVerificationHandler,
+  RequestPasswordResetHandler,
+  ResetPasswordHandler,
   AuthenticateTokenHandler,
   ListApiTokensHandler,
   LoginThrottle,

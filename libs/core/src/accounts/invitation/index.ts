@@ -4,5 +4,6 @@ export * from './commands/create-invitation/create-invitation.command';
 export * from './commands/revoke-invitation/revoke-invitation.command';
 export * from './queries/list-invitations/list-invitations.query';
 export * from './views/invitation.view';
+export * from './rules/invite';
 export * from './invitation.events';
 export type * from './invitation.errors';

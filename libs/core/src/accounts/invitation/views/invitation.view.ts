@@ -22,6 +22,11 @@ export const invitationViewSchema = z
     teamId: z.string().nullable(),
     email: z.string(),
     role: z.enum(['owner', 'admin', 'member']),
+    projectId: z
+      .string()
+      .nullable()
+      .meta({ description: 'A project invitation: joins this project only, not the account' }),
+    projectRole: z.enum(['editor', 'reviewer', 'viewer']).nullable(),
     status: invitationStatuses,
     invitedById: z.string(),
     expiresAt: isoTime,
@@ -37,6 +42,8 @@ export const toInvitationView = (i: Invitation): InvitationView => ({
   teamId: i.teamId,
   email: i.email,
   role: i.role,
+  projectId: i.projectId,
+  projectRole: i.projectRole,
   status: invitationStatus(i),
   invitedById: i.invitedById,
   expiresAt: i.expiresAt.toISOString(),

@@ -13,7 +13,9 @@ import {
   TeamMemberAdded,
   UserSignedUp,
 } from '../../../events';
+import { TransactionalMail } from '../../../../shared/transactional-mail';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
+import { issueUserToken } from '../../rules/user-tokens';
 import { toUserView, UserView } from '../../../account';
 import { SignUpCommand } from './sign-up.command';
 
@@ -23,12 +25,16 @@ export interface SignUpResult extends IssuedSession {
   teamId: string;
 }
 
-/** A new user gets an account they own and a default team, and is logged in. */
+/**
+ * A new user gets an account they own and a default team, and is logged in; a link to verify the
+ * address goes out by e-mail.
+ */
 @CommandHandler(SignUpCommand)
 export class SignUpHandler implements ICommandHandler<SignUpCommand, SignUpResult> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly sessions: SessionIssuer,
+    private readonly mail: TransactionalMail,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
@@ -94,6 +100,14 @@ export class SignUpHandler implements ICommandHandler<SignUpCommand, SignUpResul
             payload: { userId },
           }),
         );
+        // The address is unverified until the mailed link comes back (VerifyEmailCommand).
+        const link = await issueUserToken(
+          tx,
+          user,
+          'email_verification',
+          this.options.emailVerificationTtlHours * 3_600_000,
+        );
+        await this.mail.emailVerification(tx, user, link.id, link.token);
         const session = await this.sessions.issue(tx, userId);
         return { ...session, user: toUserView(user), accountId, teamId };
       });

@@ -1,6 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hashToken } from '@dailies/auth';
-import { UnitOfWork } from '@dailies/events';
+import type { Account, Invitation, Tx } from '@dailies/db';
+import { EventRecorder, UnitOfWork, UserActor } from '@dailies/events';
+import { CollaboratorAdded } from '../../../../projects/events';
 import { conflict, DomainError, forbidden, notFound } from '../../../../shared/errors';
 import { InvitationAccepted, MemberAdded, TeamMemberAdded } from '../../../events';
 import { AccountView, toAccountView } from '../../../account';
@@ -8,8 +10,8 @@ import { invitationStatus } from '../../views/invitation.view';
 import { AcceptInvitationCommand } from './accept-invitation.command';
 
 /**
- * The invited user (logged in with the invited email) joins the account, and the team if the
- * invitation names one. An invitation works once, until it expires or is revoked.
+ * The invited user (logged in with the invited, verified email) joins the account, and the team
+ * if the invitation names one — or, for a project invitation, only that project. An invitation works once, until it expires or is revoked.
  */
 @CommandHandler(AcceptInvitationCommand)
 export class AcceptInvitationHandler implements ICommandHandler<
@@ -42,6 +44,19 @@ export class AcceptInvitationHandler implements ICommandHandler<
         throw forbidden(
           'This invitation was sent to another email address; log in as that user to accept it',
         );
+      }
+      // Whoever typed an address at sign-up does not own it until the verification link came
+      // back: an unverified login cannot take an invitation meant for the address's owner.
+      if (!user.emailConfirmed) {
+        throw new DomainError(
+          'forbidden',
+          'Verify your e-mail address first (POST /v2/auth/resend-verification sends a new link)',
+          { featureCode: 'email_unverified' },
+        );
+      }
+      if (invitation.projectId && invitation.projectRole) {
+        const project = { id: invitation.projectId, role: invitation.projectRole };
+        return this.joinProject(tx, events, actor, invitation, user.id, project);
       }
       const role = invitation.role === 'admin' ? 'admin' : 'member';
       const scope = { actor, accountId: invitation.accountId };
@@ -90,5 +105,54 @@ export class AcceptInvitationHandler implements ICommandHandler<
       );
       return toAccountView(invitation.account, existing?.role ?? role);
     });
+  }
+
+  /**
+   * A project invitation: the user becomes a collaborator with the invited role (no account
+   * membership). Already a collaborator: the invitation is spent and the role left as it is.
+   */
+  private async joinProject(
+    tx: Tx,
+    events: EventRecorder,
+    actor: UserActor,
+    invitation: Invitation & { account: Account },
+    userId: string,
+    invited: { id: string; role: 'editor' | 'reviewer' | 'viewer' },
+  ): Promise<AccountView> {
+    const projectRole = invited.role;
+    const project = await tx.project.findUniqueOrThrow({ where: { id: invited.id } });
+    const added = await tx.projectCollaborator.createMany({
+      data: [
+        { projectId: project.id, userId, role: projectRole, addedById: invitation.invitedById },
+      ],
+      skipDuplicates: true,
+    });
+    const scope = { actor, accountId: invitation.accountId, teamId: project.teamId };
+    if (added.count > 0) {
+      events.record(
+        new CollaboratorAdded({
+          ...scope,
+          projectId: project.id,
+          subject: { type: 'project', id: project.id },
+          payload: { userId, role: projectRole },
+        }),
+      );
+    }
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: { acceptedAt: new Date(), acceptedById: userId },
+    });
+    events.record(
+      new InvitationAccepted({
+        ...scope,
+        projectId: project.id,
+        subject: { type: 'invitation', id: invitation.id },
+        payload: { userId, email: invitation.email, role: 'member', teamId: null },
+      }),
+    );
+    const membership = await tx.membership.findUnique({
+      where: { accountId_userId: { accountId: invitation.accountId, userId } },
+    });
+    return toAccountView(invitation.account, membership?.role);
   }
 }

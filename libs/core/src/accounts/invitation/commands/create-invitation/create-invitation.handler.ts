@@ -1,18 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { generateToken, hashToken } from '@dailies/auth';
-import { isUuid, newId } from '@dailies/db';
+import { isUuid } from '@dailies/db';
 import { actorUserId, UnitOfWork } from '@dailies/events';
 import { CORE_OPTIONS, CoreOptions } from '../../../../shared/core-options';
+import { TransactionalMail } from '../../../../shared/transactional-mail';
+import { invite } from '../../rules/invite';
 import { conflict, forbidden, validationFailed } from '../../../../shared/errors';
-import { InvitationCreated } from '../../../events';
 import { AccountPolicy } from '../../../account';
 import { InvitationView, toInvitationView } from '../../views/invitation.view';
 import { CreateInvitationCommand } from './create-invitation.command';
 
 /**
- * Invites an email to the account (optionally into a team). The token is returned once, to be
- * shared by the inviter or sent by email later; only its digest is stored.
+ * Invites an email to the account (optionally into a team). The link goes out by e-mail; the
+ * token is also returned once, to be shared by the inviter; only its digest is stored.
  */
 @CommandHandler(CreateInvitationCommand)
 export class CreateInvitationHandler implements ICommandHandler<
@@ -22,13 +22,13 @@ export class CreateInvitationHandler implements ICommandHandler<
   constructor(
     private readonly uow: UnitOfWork,
     private readonly policy: AccountPolicy,
+    private readonly mail: TransactionalMail,
     @Inject(CORE_OPTIONS) private readonly options: CoreOptions,
   ) {}
 
   async execute({ actor, input }: CreateInvitationCommand) {
     const inviterId = actorUserId(actor);
     if (!inviterId) throw forbidden('Only users can invite');
-    const token = generateToken('inv');
     return this.uow.run(async (tx, events) => {
       await this.policy.requireManager(tx, actor, input.accountId);
       if (input.teamId) {
@@ -45,32 +45,14 @@ export class CreateInvitationHandler implements ICommandHandler<
       });
       if (alreadyMember)
         throw conflict(`${input.email} is already a member of this account`, 'already_member');
-      const invitation = await tx.invitation.create({
-        data: {
-          id: newId(),
-          accountId: input.accountId,
-          teamId: input.teamId ?? null,
-          email: input.email,
-          role: input.role,
-          tokenHash: hashToken(token),
-          invitedById: inviterId,
-          expiresAt: new Date(Date.now() + this.options.invitationTtlDays * 86_400_000),
-        },
+      const { invitation, token } = await invite(tx, events, this.mail, actor, {
+        accountId: input.accountId,
+        email: input.email,
+        role: input.role,
+        teamId: input.teamId ?? null,
+        inviterId,
+        ttlDays: this.options.invitationTtlDays,
       });
-      events.record(
-        new InvitationCreated({
-          actor,
-          accountId: invitation.accountId,
-          teamId: invitation.teamId,
-          subject: { type: 'invitation', id: invitation.id },
-          payload: {
-            email: invitation.email,
-            role: input.role,
-            teamId: invitation.teamId,
-            expiresAt: invitation.expiresAt.toISOString(),
-          },
-        }),
-      );
       return { ...toInvitationView(invitation), token };
     });
   }

@@ -1,12 +1,13 @@
 import { Command } from '@nestjs/cqrs';
 import type { CollaboratorView } from '../../views/collaborator.view';
+import type { InvitationView } from '../../../../accounts/invitation';
 import { Actor } from '@dailies/events';
 import { z } from 'zod';
 import { emailSchema, idSchema, validate } from '../../../../shared/validate';
 
 export const collaboratorRoleSchema = z.enum(['editor', 'reviewer', 'viewer']);
 
-/** The user is named by `userId` or by `email`: exactly one of the two. */
+/** The person is named by `userId` (members of the account) or by `email`: exactly one. */
 export const addCollaboratorInput = z
   .object({
     projectId: idSchema,
@@ -23,7 +24,16 @@ export const addCollaboratorInput = z
     }
   });
 
-export class AddCollaboratorCommand extends Command<CollaboratorView> {
+/**
+ * `added`: a verified member of the project's account, given the role at once. `invited`: anyone
+ * else named by email gets an invitation to accept — the same answer whether or not the address
+ * has a Dailies login.
+ */
+export type AddCollaboratorResult =
+  | { outcome: 'added'; collaborator: CollaboratorView }
+  | { outcome: 'invited'; invitation: InvitationView };
+
+export class AddCollaboratorCommand extends Command<AddCollaboratorResult> {
   readonly input: z.infer<typeof addCollaboratorInput>;
   constructor(
     readonly actor: Actor,

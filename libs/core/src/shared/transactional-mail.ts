@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Tx } from '@dailies/db';
+import {
+  addedToProjectMail,
+  emailVerificationMail,
+  EmailOutbox,
+  invitationMail,
+  passwordResetMail,
+} from '@dailies/email';
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * The domain's transactional mail, recorded in the transaction that decides it (EmailOutbox:
+ * one email_deliveries row under a unique key, sent after commit by the send loop). Each key
+ * names its decision — the token or invitation it carries, the collaborator row it announces —
+ * so a retried transaction records one mail, and a rolled-back one none.
+ */
+@Injectable()
+export class TransactionalMail {
+  constructor(@Inject(EmailOutbox) private readonly outbox: EmailOutbox) {}
+
+  async emailVerification(tx: Tx, user: Recipient, tokenId: string, token: string): Promise<void> {
+    await this.outbox.enqueue(tx, `email-verification:${tokenId}`, {
+      kind: 'email-verification',
+      to: user.email,
+      userId: user.id,
+      mail: emailVerificationMail({
+        name: user.name,
+        verifyUrl: this.outbox.links.emailVerification(token),
+      }),
+    });
+  }
+
+  async passwordReset(tx: Tx, user: Recipient, tokenId: string, token: string): Promise<void> {
+    await this.outbox.enqueue(tx, `password-reset:${tokenId}`, {
+      kind: 'password-reset',
+      to: user.email,
+      userId: user.id,
+      mail: passwordResetMail({
+        name: user.name,
+        resetUrl: this.outbox.links.passwordReset(token),
+      }),
+    });
+  }
+
+  async invitation(
+    tx: Tx,
+    invitation: { id: string; email: string; expiresAt: Date },
+    token: string,
+    context: { inviterName: string; accountName: string },
+  ): Promise<void> {
+    await this.outbox.enqueue(tx, `invitation:${invitation.id}`, {
+      kind: 'invitation',
+      to: invitation.email,
+      mail: invitationMail({
+        inviterName: context.inviterName,
+        accountName: context.accountName,
+        acceptUrl: this.outbox.links.invitation(token),
+        expiresAt: invitation.expiresAt,
+      }),
+    });
+  }
+
+  async addedToProject(
+    tx: Tx,
+    user: Recipient,
+    project: { id: string; name: string },
+    role: string,
+    actorName: string,
+  ): Promise<void> {
+    // One mail per collaborator row: removed and added again is a new decision (new created_at).
+    const row = await tx.projectCollaborator.findUniqueOrThrow({
+      where: { projectId_userId: { projectId: project.id, userId: user.id } },
+      select: { createdAt: true },
+    });
+    await this.outbox.enqueue(
+      tx,
+      `added-to-project:${project.id}:${user.id}:${row.createdAt.getTime()}`,
+      {
+        kind: 'added-to-project',
+        to: user.email,
+        userId: user.id,
+        mail: addedToProjectMail({
+          actorName,
+          projectName: project.name,
+          role,
+          projectUrl: this.outbox.links.project(project.id),
+        }),
+      },
+    );
+  }
+}
