@@ -77,8 +77,18 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
                 log.error({ err: cause, requestId }, 'unhandled GraphQL error'),
               ),
             );
-            // GraphQL over HTTP: 200 when there is data; 400 when nothing could run.
-            const statusCode = execution.data !== undefined && execution.data !== null ? 200 : 400;
+            // GraphQL over HTTP: 200 when there is data; 400 when nothing could run; 503 with
+            // Retry-After when nothing ran because the database is unavailable (as /v2 and /v1).
+            const hasData = execution.data !== undefined && execution.data !== null;
+            const unavailable = errors.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+            if (!hasData && unavailable) {
+              const reply = (
+                context as { reply?: { header(name: string, value: string): unknown } }
+              ).reply;
+              reply?.header('retry-after', String(unavailable.extensions?.retryAfterSeconds ?? 5));
+              return { statusCode: 503, response: { data: null, errors } };
+            }
+            const statusCode = hasData ? 200 : 400;
             return { statusCode, response: { data: execution.data ?? null, errors } };
           },
         };
