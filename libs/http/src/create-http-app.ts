@@ -7,6 +7,7 @@ import pino from 'pino';
 import { v7 } from 'uuid';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
+import { clientErrorResponder, installHostileInputGuard } from './hostile-input';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,6 +32,7 @@ export async function createHttpApp(
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'dailies' } });
+  let transportErrors: () => TransportErrorRoutes | undefined = () => undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Our own onResponse hook logs requests (one line each, health checks left out).
@@ -43,6 +45,10 @@ export async function createHttpApp(
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
     },
     trustProxy: true,
+    // Requests Node's parser refuses (headers over 16 KB) answer in the owning transport's shape.
+    clientErrorHandler: clientErrorResponder(
+      (url) => transportErrors()?.responderFor(url) ?? problemResponder,
+    ),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
@@ -51,7 +57,14 @@ export async function createHttpApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  configureFastify(fastify, logger, () => app.get(TransportErrorRoutes, { strict: false }));
+  transportErrors = () => {
+    try {
+      return app.get(TransportErrorRoutes, { strict: false });
+    } catch {
+      return undefined; // an app without HttpModule: the default shape
+    }
+  };
+  configureFastify(fastify, logger, transportErrors);
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
@@ -65,8 +78,9 @@ export async function createHttpApp(
 function configureFastify(
   fastify: FastifyInstance,
   logger: pino.Logger,
-  transportErrors: () => TransportErrorRoutes,
+  transportErrors: () => TransportErrorRoutes | undefined,
 ): void {
+  installHostileInputGuard(fastify);
   // JSON only: anything else is 415 (Fastify would otherwise accept text/plain as a string).
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -90,12 +104,6 @@ function configureFastify(
   // Errors raised before a route handler runs (body parsing, limits) leave in the shape of the
   // transport that owns the URL (problem+json where none does).
   fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
-    let routes: TransportErrorRoutes | undefined;
-    try {
-      routes = transportErrors();
-    } catch {
-      routes = undefined; // an app without HttpModule: the default shape
-    }
-    (routes?.responderFor(request.url) ?? problemResponder)(error, request, reply);
+    (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply);
   });
 }
