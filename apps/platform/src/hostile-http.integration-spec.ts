@@ -192,4 +192,41 @@ describe('Hostile HTTP input', () => {
         expect(res.headers.get('content-type')).toContain('application/problem+json');
       }
   });
+
+  it('answers malformed GraphQL requests as BAD_REQUEST client errors, never INTERNAL', async () => {
+    const cases: [string, string | object][] = [
+      ['bad JSON', '{"query": '],
+      ['no query', {}],
+      ['syntax error', { query: '{ me ' }],
+      ['wrong variables', { query: 'query($n: Int!) { __typename }', variables: { n: 'x' } }],
+    ];
+    for (const [name, body] of cases) {
+      const res = await user.client.request('POST', '/graphql', body);
+      expect({ name, status: res.status }).toEqual({ name, status: 400 });
+      const codes = (res.body.errors as { extensions: { code: string } }[]).map(
+        (e) => e.extensions.code,
+      );
+      expect({ name, codes }).toEqual({
+        name,
+        codes: expect.not.arrayContaining(['INTERNAL_SERVER_ERROR']),
+      });
+    }
+    const refused = await user.client.request('POST', '/graphql', '{"query": ');
+    expect(refused.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a 1 KB fragment fan-out fast (fragments costed once)', async () => {
+    const parts = ['{ ...F0 }'];
+    for (let i = 0; i < 17; i += 1)
+      parts.push(
+        `fragment F${i} on Query { __typename ${i < 16 ? `...F${i + 1} `.repeat(4) : ''}}`,
+      );
+    const query = parts.join('\n');
+    expect(query.length).toBeLessThan(1100);
+    const started = performance.now();
+    const res = await user.client.post('/graphql', { query });
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
 });

@@ -73,8 +73,11 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
             const requestId = (context as { reply?: { request?: { id?: unknown } } }).reply?.request
               ?.id;
             const errors = unwrapGraphqlErrors(execution.errors ?? []).map((error) =>
-              formatGraphqlError(error, requestId ? String(requestId) : undefined, (cause) =>
-                log.error({ err: cause, requestId }, 'unhandled GraphQL error'),
+              formatGraphqlError(
+                error,
+                requestId ? String(requestId) : undefined,
+                (cause) => log.error({ err: cause, requestId }, 'unhandled GraphQL error'),
+                { hideSuggestions: !introspectionEnabled(config) },
               ),
             );
             // GraphQL over HTTP: 200 when there is data; 400 when nothing could run.

@@ -77,27 +77,41 @@ function listSize(field: FieldNode): number {
   return LIST_FIELDS.has(field.name.value) ? UNBOUNDED_LIST : 1;
 }
 
+/**
+ * Folds a selection set. Each fragment is measured once per operation and its value reused
+ * (memoised), so the work is linear in the document: without this, a 1 KB document whose
+ * fragments each spread the next one several times is re-walked exponentially often. A fragment
+ * already being measured (a cycle, which graphql-js refuses in the same validation pass) counts 0.
+ */
 function measure(
   context: ValidationContext,
   selectionSet: SelectionSetNode | undefined,
   field: (node: FieldNode, inner: number) => number,
   combine: (a: number, b: number) => number,
-  seen: Set<string> = new Set(),
+  memo: Map<string, number | 'pending'> = new Map(),
 ): number {
   if (!selectionSet) return 0;
   let total = 0;
   for (const selection of selectionSet.selections) {
     let value = 0;
     if (selection.kind === Kind.FIELD) {
-      const inner = measure(context, selection.selectionSet, field, combine, seen);
+      const inner = measure(context, selection.selectionSet, field, combine, memo);
       value = field(selection, inner);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      value = measure(context, selection.selectionSet, field, combine, seen);
+      value = measure(context, selection.selectionSet, field, combine, memo);
     } else {
       const name = selection.name.value;
-      const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(name);
-      if (!fragment || seen.has(name)) continue;
-      value = measure(context, fragment.selectionSet, field, combine, new Set([...seen, name]));
+      const known = memo.get(name);
+      if (known === 'pending') continue;
+      if (known !== undefined) {
+        value = known;
+      } else {
+        const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(name);
+        if (!fragment) continue;
+        memo.set(name, 'pending');
+        value = measure(context, fragment.selectionSet, field, combine, memo);
+        memo.set(name, value);
+      }
     }
     total = combine(total, value);
   }
