@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { request as httpRequest } from 'node:http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
@@ -228,5 +229,17 @@ describe('Hostile HTTP input', () => {
     expect(performance.now() - started).toBeLessThan(200);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('answers the standard introspection query and serves GraphiQL outside production', async () => {
+    const res = await user.client.post('/graphql', {
+      query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.__schema.queryType.name).toBe('Query');
+    const page = await fetch(`${platform.baseUrl}/graphiql`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
   });
 });

@@ -48,7 +48,8 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
-          graphiql: false,
+          // The GraphiQL page at /graphiql: never in production (it needs introspection).
+          graphiql: config.NODE_ENV !== 'production' && introspectionEnabled(config),
           jit: 0,
           validationRules: [
             depthLimitRule(config.GRAPHQL_MAX_DEPTH),

@@ -14,6 +14,14 @@ import { DEFAULT_FIRST, MAX_FIRST } from '../types/connection';
 // Abuse limits, checked as validation rules: a query over a limit is refused before any
 // resolver runs. Both walk fragments (cycles are refused by graphql-js' own rules first).
 
+/**
+ * Introspection (`__schema`, `__type`) walks the schema, not data: its depth does not count
+ * toward the data limit, so graphql-js' standard introspection query (15 levels, as GraphiQL,
+ * Apollo Sandbox and codegen send it) passes; it has its own, fixed bound instead.
+ */
+export const INTROSPECTION_MAX_DEPTH = 20;
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
 /** Nesting depth of fields, e.g. `{ project { rootAsset { name } } }` is 3. */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
@@ -21,14 +29,23 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       const depth = measure(
         context,
         operation.selectionSet,
+        (field, inner) => (INTROSPECTION_FIELDS.has(field.name.value) ? 0 : 1 + inner),
+        Math.max,
+      );
+      const withIntrospection = measure(
+        context,
+        operation.selectionSet,
         (_field, inner) => 1 + inner,
         Math.max,
       );
-      if (depth > maxDepth) {
+      const introspectionLimit = Math.max(maxDepth, INTROSPECTION_MAX_DEPTH);
+      if (depth > maxDepth || withIntrospection > introspectionLimit) {
+        const [seen, limit] =
+          depth > maxDepth ? [depth, maxDepth] : [withIntrospection, introspectionLimit];
         context.reportError(
-          new GraphQLError(`The query is ${depth} levels deep; at most ${maxDepth} are allowed`, {
+          new GraphQLError(`The query is ${seen} levels deep; at most ${limit} are allowed`, {
             nodes: [operation],
-            extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth },
+            extensions: { code: 'QUERY_TOO_DEEP', depth: seen, maxDepth: limit },
           }),
         );
       }
