@@ -242,4 +242,25 @@ describe('Hostile HTTP input', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
   });
+
+  it('caps aliases, directives, fragment spreads and tokens with a 400', async () => {
+    const documents = [
+      `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+      `{ __typename ${'@include(if: true) '.repeat(30)} }`,
+      `{ ...F ${'...F '.repeat(150)} } fragment F on Query { __typename }`,
+      `{ ${'__typename '.repeat(6000)} }`,
+    ];
+    for (const query of documents) {
+      const res = await user.client.post('/graphql', { query });
+      expect({ query: query.slice(0, 30), status: res.status }).toEqual({
+        query: query.slice(0, 30),
+        status: 400,
+      });
+      const codes = (res.body.errors as { extensions: { code: string } }[]).map(
+        (e) => e.extensions.code,
+      );
+      expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(codes.length).toBeGreaterThan(0);
+    }
+  });
 });

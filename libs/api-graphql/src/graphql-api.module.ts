@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { APP_CONFIG, ReadsConfig } from '@dailies/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, ValidationContext } from 'graphql';
 import { v7 } from 'uuid';
 import type { WebSocket } from 'ws';
 import { Principal } from '@dailies/core';
@@ -13,7 +13,14 @@ import { GraphqlAuth, GraphqlAuthModule } from './auth';
 import { GraphqlConfig, graphqlConfigSchema } from './graphql.config';
 import { actorOf, GraphqlContext } from './context';
 import { formatGraphqlError, unwrapGraphqlErrors } from './errors/error-codes';
-import { costLimitRule, depthLimitRule } from './limits/query-limits';
+import {
+  costLimitRule,
+  depthLimitRule,
+  DOCUMENT_LIMITS,
+  fragmentSpreadLimitRule,
+} from './limits/query-limits';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { RequestLoaders } from './loaders/request-loaders';
 import { GRAPHQL_RESOLVERS } from './resolvers';
 import { Bus } from './resolvers/bus';
@@ -21,6 +28,13 @@ import { LiveModule } from './live/live.module';
 import { LiveSockets } from './live/websocket-shutdown';
 
 export const GRAPHQL_PATH = '/graphql';
+
+const reportArmorRejection = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+  ],
+};
 
 /** Whether the schema may be introspected: GRAPHQL_INTROSPECTION, else off in production. */
 export const introspectionEnabled = (config: GraphqlConfig): boolean =>
@@ -54,8 +68,23 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
           validationRules: [
             depthLimitRule(config.GRAPHQL_MAX_DEPTH),
             costLimitRule(config.GRAPHQL_MAX_COST),
+            fragmentSpreadLimitRule(DOCUMENT_LIMITS.maxFragmentSpreads),
+            // graphql-armor throws by default (an unhandled error); reported instead, as a
+            // validation error like the others.
+            maxAliasesRule({ n: DOCUMENT_LIMITS.maxAliases, ...reportArmorRejection }),
+            maxDirectivesRule({ n: DOCUMENT_LIMITS.maxDirectives, ...reportArmorRejection }),
             ...(introspectionEnabled(config) ? [] : [NoSchemaIntrospectionCustomRule]),
           ],
+          hooks: {
+            // graphql-js' own token cap, before Mercurius parses (and caches) the document.
+            preParsing: async (_schema, source) => {
+              try {
+                parse(source, { maxTokens: DOCUMENT_LIMITS.maxTokens });
+              } catch (error) {
+                throw Object.assign(new Error((error as Error).message), { statusCode: 400 });
+              }
+            },
+          },
           context: (request: FastifyRequest, _reply: FastifyReply): GraphqlContext =>
             httpContext(request, auth, queries),
           subscription: {

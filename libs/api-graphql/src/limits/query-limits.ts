@@ -134,3 +134,35 @@ function measure(
   }
   return total;
 }
+
+/** Caps on the document itself, checked before (tokens) or with (the rest) validation. */
+export const DOCUMENT_LIMITS = {
+  /** Lexical tokens of one document (graphql-js stops parsing at the limit). */
+  maxTokens: 5_000,
+  /** Aliased fields per operation (fragments counted once: graphql-armor). */
+  maxAliases: 20,
+  /** Directives per operation (graphql-armor). */
+  maxDirectives: 20,
+  /** Fragment spreads in one document. */
+  maxFragmentSpreads: 100,
+} as const;
+
+/** At most `max` fragment spreads in the document; stops counting at the first one over. */
+export function fragmentSpreadLimitRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let spreads = 0;
+    return {
+      FragmentSpread(node) {
+        spreads += 1;
+        if (spreads === max + 1) {
+          context.reportError(
+            new GraphQLError(`The document has over ${max} fragment spreads`, {
+              nodes: [node],
+              extensions: { code: 'QUERY_TOO_COMPLEX', maxFragmentSpreads: max },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
