@@ -1,9 +1,10 @@
-import { Logger, Module } from '@nestjs/common';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { APP_CONFIG, ReadsConfig } from '@dailies/config';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, ValidationContext } from 'graphql';
 import { v7 } from 'uuid';
 import type { WebSocket } from 'ws';
@@ -26,6 +27,7 @@ import { GRAPHQL_RESOLVERS } from './resolvers';
 import { Bus } from './resolvers/bus';
 import { LiveModule } from './live/live.module';
 import { LiveSockets } from './live/websocket-shutdown';
+import { GRAPHQL_RESPONSE_TYPE, prefersGraphqlResponse } from './http/media-type';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -110,9 +112,17 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
                 { hideSuggestions: !introspectionEnabled(config) },
               ),
             );
-            // GraphQL over HTTP: 200 when there is data; 400 when nothing could run.
-            const statusCode = execution.data !== undefined && execution.data !== null ? 200 : 400;
-            return { statusCode, response: { data: execution.data ?? null, errors } };
+            // GraphQL over HTTP: 200 when there is data; 400 when nothing could run. With
+            // application/graphql-response+json, a request that never ran has no `data` entry.
+            const ran = execution.data !== undefined && execution.data !== null;
+            const accept = (context as { reply?: { request?: FastifyRequest } }).reply?.request
+              ?.headers.accept;
+            if (!ran && prefersGraphqlResponse(accept))
+              return { statusCode: 400, response: { errors } };
+            return {
+              statusCode: ran ? 200 : 400,
+              response: { data: execution.data ?? null, errors },
+            };
           },
         };
       },
@@ -121,7 +131,35 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
   providers: [Bus, ...GRAPHQL_RESOLVERS, ...GraphqlReadHandlers],
 })
 @ReadsConfig(graphqlConfigSchema)
-export class GraphqlModule {}
+export class GraphqlModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    // Runs before Mercurius' plugin loads (at app init), so the hook reaches its routes.
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('preValidation', async (request: FastifyRequest) => {
+      // GraphQL over HTTP allows `"extensions": null`; Mercurius' body schema does not.
+      const body = request.body as Record<string, unknown> | null | undefined;
+      if (
+        request.method === 'POST' &&
+        request.url.split('?')[0] === GRAPHQL_PATH &&
+        body &&
+        typeof body === 'object' &&
+        body.extensions === null
+      )
+        delete body.extensions;
+    });
+    fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
+      if (
+        request.url.split('?')[0] === GRAPHQL_PATH &&
+        prefersGraphqlResponse(request.headers.accept) &&
+        String(reply.getHeader('content-type') ?? '').startsWith('application/json')
+      )
+        void reply.header('content-type', `${GRAPHQL_RESPONSE_TYPE}; charset=utf-8`);
+      return payload;
+    });
+  }
+}
 
 function httpContext(
   request: FastifyRequest,
