@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyInstance, FastifyRequest, LogController } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import { v7 } from 'uuid';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
-import { clientErrorResponder, installHostileInputGuard } from './hostile-input';
+import { clientErrorResponder, installHostileInputGuard, MAX_URL_BYTES } from './hostile-input';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -45,6 +45,12 @@ export async function createHttpApp(
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
     },
     trustProxy: true,
+    // Long path parameters reach the handlers (404/400 in the transport's shape) instead of
+    // Fastify's bare 414; the URL as a whole is capped by the hostile-input guard.
+    maxParamLength: MAX_URL_BYTES,
+    // Fastify's own refusals before routing (a URL that is not valid percent-encoded UTF-8).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply),
     // Requests Node's parser refuses (headers over 16 KB) answer in the owning transport's shape.
     clientErrorHandler: clientErrorResponder(
       (url) => transportErrors()?.responderFor(url) ?? problemResponder,
