@@ -1,4 +1,4 @@
-import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -27,6 +27,12 @@ import { GRAPHQL_RESOLVERS } from './resolvers';
 import { Bus } from './resolvers/bus';
 import { LiveModule } from './live/live.module';
 import { LiveSockets } from './live/websocket-shutdown';
+import {
+  admitSubscription,
+  closeRefusedInitWith4403,
+  markInitialised,
+  requireInitWithin,
+} from './live/socket-guard';
 import { GRAPHQL_RESPONSE_TYPE, prefersGraphqlResponse } from './http/media-type';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -78,6 +84,16 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
             ...(introspectionEnabled(config) ? [] : [NoSchemaIntrospectionCustomRule]),
           ],
           hooks: {
+            preSubscriptionParsing: async (_schema, _source, context, id) => {
+              admitSubscription(
+                (context as unknown as GraphqlContext).subscriptions,
+                String(id),
+                config.GRAPHQL_MAX_SUBSCRIPTIONS,
+              );
+            },
+            onSubscriptionEnd: async (context, id) => {
+              (context as unknown as GraphqlContext).subscriptions?.ids.delete(String(id));
+            },
             // graphql-js' own token cap, before Mercurius parses (and caches) the document.
             preParsing: async (_schema, source) => {
               try {
@@ -93,6 +109,8 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
             keepAlive: config.GRAPHQL_KEEPALIVE_MS,
             context: (socket: WebSocket) => {
               sockets.track(socket);
+              closeRefusedInitWith4403(socket);
+              markInitialised(socket);
               return {};
             },
             // The token comes in connectionParams; without a valid one the socket is refused.
@@ -132,11 +150,20 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
 })
 @ReadsConfig(graphqlConfigSchema)
 export class GraphqlModule implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: GraphqlConfig,
+  ) {}
 
   onModuleInit(): void {
     // Runs before Mercurius' plugin loads (at app init), so the hook reaches its routes.
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Mercurius sets no connection_init timer and its routes are in place by now (hooks still
+    // apply): an upgrade to /graphql starts one on the connection's socket.
+    fastify.addHook('onRequest', async (request: FastifyRequest) => {
+      if (request.url.split('?')[0] === GRAPHQL_PATH && request.headers.upgrade)
+        requireInitWithin(request.raw.socket, this.config.GRAPHQL_INIT_TIMEOUT_MS);
+    });
     fastify.addHook('preValidation', async (request: FastifyRequest) => {
       // GraphQL over HTTP allows `"extensions": null`; Mercurius' body schema does not.
       const body = request.body as Record<string, unknown> | null | undefined;
@@ -184,6 +211,7 @@ function socketContext(principal: Principal, queries: QueryBus): GraphqlContext 
     ip: null,
     principal: () => Promise.resolve(principal),
     loaders: undefined as unknown as RequestLoaders,
+    subscriptions: { ids: new Set() },
   };
   context.loaders = new RequestLoaders(queries, () => actorOf(context), false);
   return context;
