@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { request as httpRequest } from 'node:http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
@@ -262,5 +263,17 @@ describe('Hostile HTTP input', () => {
       expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
       expect(codes.length).toBeGreaterThan(0);
     }
+  });
+
+  it('answers a request Node cannot parse with 400 and closes the connection', async () => {
+    const { port } = new URL(platform.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
   });
 });

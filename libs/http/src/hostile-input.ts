@@ -124,7 +124,12 @@ export function clientErrorResponder(
   responderFor: (url: string) => ErrorResponder,
 ): (error: Error & { code?: string; rawPacket?: unknown }, socket: Socket) => void {
   return (error, socket) => {
-    if (!socket.writable) return;
+    // As Fastify's default handler does for everything but an oversized head.
+    if (error.code === 'ECONNRESET' || !socket.writable) return;
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     if (error.code !== 'HPE_HEADER_OVERFLOW') {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
