@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +9,8 @@ import pino from 'pino';
 import { v7 } from 'uuid';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
+import { redactUrl, SECRET_LOG_PATHS } from './redaction';
+import { contentSecurityPolicyFor, API_CSP } from './security-headers';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -14,6 +18,12 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export interface HttpAppOptions {
   logLevel?: pino.LevelWithSilent;
   openApiDocs?: boolean;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; default none. */
+  trustedProxies?: readonly string[];
+  /** Browser origins allowed by CORS; default none. */
+  corsOrigins?: readonly string[];
+  /** Where log lines go (default stdout); tests capture them here. */
+  logDestination?: pino.DestinationStream;
 }
 
 const routesByApp = new WeakMap<object, string[]>();
@@ -30,7 +40,16 @@ export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'dailies' } });
+  const logger = pino(
+    {
+      level: options.logLevel ?? 'info',
+      base: { service: 'dailies' },
+      // Secrets never reach the logs, whoever logs the request or its headers.
+      redact: { paths: [...SECRET_LOG_PATHS], censor: '[redacted]' },
+    },
+    options.logDestination,
+  );
+  const trustedProxies = [...(options.trustedProxies ?? [])];
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Our own onResponse hook logs requests (one line each, health checks left out).
@@ -42,7 +61,9 @@ export async function createHttpApp(
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
     },
-    trustProxy: true,
+    // request.ip (throttles, audit log) comes from X-Forwarded-For only when the socket's peer is
+    // a configured proxy; otherwise any client could choose its IP with that header.
+    trustProxy: trustedProxies.length ? trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
@@ -51,6 +72,15 @@ export async function createHttpApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.register(helmet as never, {
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+  });
+  await app.register(cors as never, {
+    // No configured origin: no CORS headers at all, so browsers keep the same-origin policy.
+    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
+    credentials: false,
+    maxAge: 600,
+  });
   configureFastify(fastify, logger, () => app.get(TransportErrorRoutes, { strict: false }));
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
@@ -71,6 +101,11 @@ function configureFastify(
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', String(request.id));
+    // Answers carry tokens or private data: no browser or proxy may keep them, unless the route
+    // chose its own caching.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    const csp = contentSecurityPolicyFor(request.url, reply.getHeader('content-type'));
+    if (csp) void reply.header('content-security-policy', csp);
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {
@@ -79,7 +114,7 @@ function configureFastify(
       {
         requestId: request.id,
         method: request.method,
-        url: request.url,
+        url: redactUrl(request.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
         ip: request.ip,

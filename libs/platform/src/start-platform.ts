@@ -13,6 +13,8 @@ export interface StartOptions {
   features: Type<unknown>[];
   /** Overrides of environment variables (tests use these instead of touching process.env). */
   env?: Record<string, string>;
+  /** Where the HTTP log lines go (default stdout); tests capture them. */
+  logDestination?: pino.DestinationStream;
 }
 
 export interface RunningPlatform {
@@ -45,6 +47,9 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
     const app = await createHttpApp(root, {
       logLevel: config.LOG_LEVEL,
       openApiDocs: config.OPENAPI_DOCS,
+      trustedProxies: config.TRUSTED_PROXIES,
+      corsOrigins: config.CORS_ORIGINS,
+      logDestination: options.logDestination,
     });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
+import type { DestinationStream } from 'pino';
 import { RunningPlatform, startPlatform } from '../start-platform';
 
 export interface TestPlatform extends RunningPlatform {
@@ -10,10 +11,12 @@ export interface TestPlatform extends RunningPlatform {
 export async function startTestPlatform(
   features: Type<unknown>[],
   env: Record<string, string> = {},
+  logDestination?: DestinationStream,
 ): Promise<TestPlatform> {
   const databaseUrl = await createTestDatabase();
   const platform = await startPlatform({
     features,
+    logDestination,
     env: {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
