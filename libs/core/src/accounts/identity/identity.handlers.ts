@@ -7,6 +7,7 @@ import { RevokeApiTokenHandler } from './commands/revoke-api-token/revoke-api-to
 import { SignUpHandler } from './commands/sign-up/sign-up.handler';
 import { AuthenticateTokenHandler } from './queries/authenticate-token/authenticate-token.handler';
 import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
+import { AttemptBudgets } from '../../shared/attempt-budgets';
 import { LoginThrottle } from './rules/login-throttle';
 import { SessionIssuer } from './rules/session-issuer';
 
@@ -20,6 +21,7 @@ export const IdentityHandlers: Type[] = [
   SignUpHandler,
   AuthenticateTokenHandler,
   ListApiTokensHandler,
+  AttemptBudgets,
   LoginThrottle,
   SessionIssuer,
 ];

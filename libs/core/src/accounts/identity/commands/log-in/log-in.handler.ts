@@ -17,7 +17,7 @@ const BAD_CREDENTIALS = 'Email or password is incorrect';
 
 /**
  * Password login. Unknown emails and wrong passwords get the same answer in the same time;
- * failures are throttled per email and per IP; legacy bcrypt digests are upgraded on success.
+ * attempts are counted before they are judged, per account and IP and per IP (LoginThrottle); legacy bcrypt digests are upgraded on success.
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> {
@@ -30,16 +30,14 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
 
   async execute({ input, ip }: LogInCommand): Promise<LogInResult> {
     const email = input.email.toLowerCase();
-    await this.throttle.assertNotBlocked(email, ip);
+    // Counted before it is judged: parallel guesses cannot all slip under the limit.
+    await this.throttle.take(email, ip);
     const user = await this.prisma.user.findUnique({ where: { email } });
     const check = await verifyPassword(input.password, user?.passwordHash);
-    if (!user || !check.ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
+    if (!user || !check.ok) throw unauthenticated(BAD_CREDENTIALS);
+    await this.throttle.succeeded(email, ip);
     if (user.status === 'locked')
       throw forbidden('This user is locked; contact your account owner or support');
-    await this.throttle.reset(email);
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
     return this.uow.run(async (tx, events) => {

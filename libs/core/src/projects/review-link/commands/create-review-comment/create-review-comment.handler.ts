@@ -34,9 +34,22 @@ export class CreateReviewCommentHandler implements ICommandHandler<
     if (project.archived) {
       throw conflict('The project is archived; it takes no new comments', 'project_archived');
     }
-    await this.throttle.assertMayComment(link.id, credentials.ip);
+    await this.throttle.takeComment(link.id, credentials.ip);
+    try {
+      return await this.storeComment(opened, input);
+    } catch (error) {
+      await this.throttle.commentNotStored(link.id, credentials.ip);
+      throw error;
+    }
+  }
+
+  private async storeComment(
+    opened: Awaited<ReturnType<ReviewLinkAccess['open']>>,
+    input: CreateReviewCommentCommand['input'],
+  ): Promise<CommentThreadView> {
+    const { link, project } = opened;
     const actor: Actor = { type: 'anonymous', displayName: input.name, reviewLinkId: link.id };
-    const view = await this.uow.run(async (tx, events) => {
+    return this.uow.run(async (tx, events) => {
       const asset = await this.access.requireAsset(tx, opened, input.assetId);
       const target = await commentTargetOf(tx, asset);
       const comment = await tx.comment.create({
@@ -72,7 +85,5 @@ export class CreateReviewCommentHandler implements ICommandHandler<
       );
       return toCommentThreadView(toCommentRow(comment), []);
     });
-    await this.throttle.recordComment(link.id, credentials.ip);
-    return view;
   }
 }
