@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId, Prisma } from '@dailies/db';
 import { Actor, UnitOfWork } from '@dailies/events';
-import { conflict } from '../../../../shared/errors';
+import { conflict, DomainError } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
 import { commentEventScope } from '../../../comment';
 import { textExcerpt } from '../../../comment';
@@ -33,6 +33,12 @@ export class CreateReviewCommentHandler implements ICommandHandler<
     const { link, project } = opened;
     if (project.archived) {
       throw conflict('The project is archived; it takes no new comments', 'project_archived');
+    }
+    // A setting of the link, checked here: the page hiding its comment box is not a defence.
+    if (!link.allowComments) {
+      throw new DomainError('forbidden', 'This review link does not take comments', {
+        featureCode: 'review_comments_disabled',
+      });
     }
     await this.throttle.takeComment(link.id, credentials.ip);
     try {
