@@ -1,5 +1,6 @@
 import { Principal, unauthenticated } from '@dailies/core';
 import { UserActor } from '@dailies/events';
+import type { WebSocket } from 'ws';
 import { RequestLoaders } from './loaders/request-loaders';
 
 /** What every resolver gets: who is calling (authenticated lazily) and the request's loaders. */
@@ -9,6 +10,9 @@ export interface GraphqlContext {
   /** Resolves the Bearer token on first use; null when none was sent. */
   principal(): Promise<Principal | null>;
   loaders: RequestLoaders;
+  /** On a websocket: the socket, and a fresh check that its credentials still hold. */
+  liveSocket?: WebSocket;
+  credentialsStillValid?: () => Promise<boolean>;
 }
 
 /** The caller as the domain's actor, or UNAUTHENTICATED. */

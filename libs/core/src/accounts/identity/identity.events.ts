@@ -44,3 +44,21 @@ export class ApiTokenRevoked extends defineEvent(
   1,
   z.object({ name: z.string() }),
 ) {}
+
+export class UserPasswordChanged extends defineEvent(
+  'user.password_changed',
+  1,
+  z.object({ sessionsRevoked: z.number().int() }),
+) {}
+
+export class UserLocked extends defineEvent(
+  'user.locked',
+  1,
+  z.object({
+    until: z.string().nullable(),
+    reason: z.string().nullable(),
+    sessionsRevoked: z.number().int(),
+  }),
+) {}
+
+export class UserUnlocked extends defineEvent('user.unlocked', 1, z.object({})) {}

@@ -1,4 +1,7 @@
 import { Type } from '@nestjs/common';
+import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { LockUserHandler } from './commands/lock-user/lock-user.handler';
+import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
 import { CreateApiTokenHandler } from './commands/create-api-token/create-api-token.handler';
 import { LogInHandler } from './commands/log-in/log-in.handler';
 import { LogOutHandler } from './commands/log-out/log-out.handler';
@@ -13,6 +16,9 @@ import { SessionIssuer } from './rules/session-issuer';
 
 /** Handlers and services of the identity use cases, registered by AccountsModule. */
 export const IdentityHandlers: Type[] = [
+  ChangePasswordHandler,
+  LockUserHandler,
+  UnlockUserHandler,
   CreateApiTokenHandler,
   LogInHandler,
   LogOutHandler,

@@ -1,5 +1,8 @@
 // The public API of the identity aggregate (users signing up and in, sessions and API tokens): commands, queries, views, events.
+export * from './commands/change-password/change-password.command';
 export * from './commands/create-api-token/create-api-token.command';
+export * from './commands/lock-user/lock-user.command';
+export * from './commands/unlock-user/unlock-user.command';
 export * from './commands/log-in/log-in.command';
 export * from './commands/log-out/log-out.command';
 export * from './commands/refresh-session/refresh-session.command';

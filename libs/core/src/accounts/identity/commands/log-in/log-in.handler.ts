@@ -5,6 +5,7 @@ import { UnitOfWork } from '@dailies/events';
 import { forbidden, unauthenticated } from '../../../../shared/errors';
 import { UserLoggedIn } from '../../../events';
 import { LoginThrottle } from '../../rules/login-throttle';
+import { isLocked } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { toUserView, UserView } from '../../../account';
 import { LogInCommand } from './log-in.command';
@@ -36,7 +37,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
     const check = await verifyPassword(input.password, user?.passwordHash);
     if (!user || !check.ok) throw unauthenticated(BAD_CREDENTIALS);
     await this.throttle.succeeded(email, ip);
-    if (user.status === 'locked')
+    if (isLocked(user))
       throw forbidden('This user is locked; contact your account owner or support');
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
