@@ -129,12 +129,10 @@ describe('sessions end on every transport', () => {
     const current = await logIn(user);
     const stolen = await logIn(user);
     const stolenLive = await subscribe(stolen.access);
-    const wrong = await anon
-      .as(current.access)
-      .post('/v2/me/password', {
-        currentPassword: 'not-it-at-all',
-        newPassword: 'new-password-42',
-      });
+    const wrong = await anon.as(current.access).post('/v2/me/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'new-password-42',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: expect.any(String) }]);
 
