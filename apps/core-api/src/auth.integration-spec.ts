@@ -109,6 +109,25 @@ describe('auth over HTTP', () => {
     expect(await hashPassword('x')).not.toEqual(rows[0].password_hash);
   });
 
+  it('signs in with a hash of the old scrypt parameters (N=2^15) and rewrites it at N=2^17', async () => {
+    const id = v7();
+    const old = await hashPassword('old-params-secret', { N: 2 ** 15, r: 8, p: 1 });
+    await db.query(
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, 'old-scrypt@example.com', 'Old', $2)`,
+      [id, old],
+    );
+    const login = (password: string) =>
+      anon.post('/v2/auth/login', { email: 'old-scrypt@example.com', password });
+    expect((await login('old-params-secret')).status).toBe(200);
+    const { rows } = await db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [id],
+    );
+    expect(rows[0].password_hash).toMatch(/^\$scrypt\$N=131072,r=8,p=1\$/);
+    expect((await login('old-params-secret')).status).toBe(200);
+    expect((await login('wrong-params-secret')).status).toBe(401);
+  });
+
   it('logs out: the access token and its refresh token stop working at once', async () => {
     const user = await signUp(anon, 'Leaver');
     expect((await user.client.post('/v2/auth/logout')).status).toBe(204);

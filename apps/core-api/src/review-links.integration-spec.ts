@@ -41,9 +41,10 @@ describe('review links over HTTP', () => {
       payload: { name: 'Round 1', assetIds: [b, a], hasPassword: false, expiresAt },
     });
 
-    const got = await s.viewer.client.get(`/v2/review-links/${res.body.id}`);
+    const got = await s.owner.client.get(`/v2/review-links/${res.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(res.body);
+    expect(got.body.allowComments).toBe(true);
   });
 
   it('validates the body and names each bad field or asset', async () => {
@@ -78,13 +79,18 @@ describe('review links over HTTP', () => {
     expect(named.body.errors[0].message).toContain(foreign);
   });
 
-  it('lets editors and up manage links, viewers read them, strangers see nothing', async () => {
+  it('lets editors and up manage and read links; viewers and reviewers get 403, strangers 404', async () => {
     const file = await newAsset('file', 'roles.mov');
     const url = `/v2/projects/${s.project.id}/review-links`;
     expect((await s.reviewer.client.post(url, { name: 'x', assetIds: [file] })).status).toBe(403);
     expect((await s.stranger.client.post(url, { name: 'x', assetIds: [file] })).status).toBe(404);
     const link = await newLink({ assetIds: [file] });
-    expect((await s.viewer.client.get(url)).status).toBe(200);
+    // A link's URL opens the shared assets without an account: only its managers see links.
+    for (const member of [s.viewer, s.reviewer]) {
+      expect((await member.client.get(url)).status).toBe(403);
+      expect((await member.client.get(`/v2/review-links/${link.id}`)).status).toBe(403);
+    }
+    expect((await s.owner.client.get(url)).status).toBe(200);
     expect((await s.stranger.client.get(url)).status).toBe(404);
     expect((await s.stranger.client.get(`/v2/review-links/${link.id}`)).status).toBe(404);
     expect(
@@ -92,6 +98,29 @@ describe('review links over HTTP', () => {
     ).toBe(403);
     expect((await s.reviewer.client.delete(`/v2/review-links/${link.id}`)).status).toBe(403);
     expect((await s.stranger.client.delete(`/v2/review-links/${link.id}`)).status).toBe(404);
+  });
+
+  it('refuses anonymous comments server-side when the link does not take them', async () => {
+    const file = await newAsset('file', 'look-only.mov');
+    const link = await newLink({ assetIds: [file], allowComments: false });
+    expect(link.allowComments).toBe(false);
+    const page = await review(link.shortCode);
+    expect(page.status).toBe(200);
+    expect(page.body.allowComments).toBe(false);
+    const comment = () =>
+      s.anon.post(`/v2/review/${link.shortCode}/assets/${file}/comments`, {
+        name: 'Victor (a viewer, anonymous here)',
+        text: 'I should not be able to say this',
+      });
+    const refused = await comment();
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('review_comments_disabled');
+    const stored = await s.db.query('SELECT 1 FROM comments WHERE review_link_id = $1', [link.id]);
+    expect(stored.rowCount).toBe(0);
+    // The setting is the link's: turning it on lets the same request through.
+    const on = await s.owner.client.patch(`/v2/review-links/${link.id}`, { allowComments: true });
+    expect(on.status).toBe(200);
+    expect((await comment()).status).toBe(201);
   });
 
   it('lists links newest first with cursor pagination', async () => {

@@ -1,5 +1,6 @@
 import { Principal, unauthenticated } from '@dailies/core';
 import { UserActor } from '@dailies/events';
+import type { WebSocket } from 'ws';
 import { RequestLoaders } from './loaders/request-loaders';
 import type { SocketSubscriptions } from './live/socket-guard';
 
@@ -12,6 +13,9 @@ export interface GraphqlContext {
   loaders: RequestLoaders;
   /** On a websocket: the subscriptions open on it (capped per socket). */
   subscriptions?: SocketSubscriptions;
+  /** On a websocket: the socket, and a fresh check that its credentials still hold. */
+  liveSocket?: WebSocket;
+  credentialsStillValid?: () => Promise<boolean>;
 }
 
 /** The caller as the domain's actor, or UNAUTHENTICATED. */

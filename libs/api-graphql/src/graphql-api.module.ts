@@ -55,6 +55,7 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
 @Module({
   imports: [
     LiveModule,
+    GraphqlAuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets],
@@ -111,12 +112,19 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
               sockets.track(socket);
               closeRefusedInitWith4403(socket);
               markInitialised(socket);
-              return {};
+              return { liveSocket: socket };
             },
             // The token comes in connectionParams; without a valid one the socket is refused.
             onConnect: async ({ payload }: { payload?: unknown }) => {
               const principal = await auth.fromConnectionParams(payload);
-              return principal ? socketContext(principal, queries) : false;
+              if (!principal) return false;
+              // Asked again whenever the user's sessions may have ended (SESSION_EVENTS).
+              const stillValid = () =>
+                auth.fromConnectionParams(payload).then(
+                  (again) => again !== null,
+                  () => false,
+                );
+              return { ...socketContext(principal, queries), credentialsStillValid: stillValid };
             },
           },
           errorFormatter: (execution, context) => {

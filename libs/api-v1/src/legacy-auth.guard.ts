@@ -1,7 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
-import { AuthenticateTokenQuery, Principal, unauthenticated } from '@dailies/core';
+import {
+  AuthenticateTokenQuery,
+  Principal,
+  refuseReadOnlyWrite,
+  unauthenticated,
+} from '@dailies/core';
+import { SAFE_METHODS } from '@dailies/http';
 import type { FastifyRequest } from 'fastify';
 
 const ANONYMOUS = 'dailies:v1-anonymous';
@@ -55,6 +61,7 @@ export class LegacyAuthGuard implements CanActivate {
       );
     }
     request.principal = await this.queries.execute(new AuthenticateTokenQuery(token));
+    if (!SAFE_METHODS.has(request.method)) refuseReadOnlyWrite(request.principal);
     return true;
   }
 }

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from './passwords';
 describe('passwords', () => {
   it('hashes with scrypt and verifies only the right password', async () => {
     const hash = await hashPassword('correct horse battery');
-    expect(hash).toMatch(/^\$scrypt\$N=32768,r=8,p=1\$/);
+    expect(hash).toMatch(/^\$scrypt\$N=131072,r=8,p=1\$/);
     expect(await verifyPassword('correct horse battery', hash)).toEqual({
       ok: true,
       needsRehash: false,
@@ -26,15 +26,16 @@ describe('passwords', () => {
     expect(await verifyPassword('nope', legacy)).toEqual({ ok: false, needsRehash: false });
   });
 
-  it('asks for a rehash when the parameters are weaker than today', async () => {
-    const strong = await hashPassword('pw-123456789');
-    const weak = strong.replace('N=32768', 'N=16384');
-    // A different N gives a different key, so the weak hash is rebuilt for the test by hand.
-    const crypto = await import('node:crypto');
-    const salt = Buffer.from(weak.split('$')[3], 'base64url');
-    const key = crypto.scryptSync('pw-123456789', salt, 32, { N: 16384, r: 8, p: 1 });
-    const rebuilt = `$scrypt$N=16384,r=8,p=1$${salt.toString('base64url')}$${key.toString('base64url')}`;
-    expect(await verifyPassword('pw-123456789', rebuilt)).toEqual({ ok: true, needsRehash: true });
+  it('asks for a rehash when the parameters are weaker than today (the old N=2^15)', async () => {
+    const old = await hashPassword('pw-123456789', { N: 2 ** 15, r: 8, p: 1 });
+    expect(old).toMatch(/^\$scrypt\$N=32768,r=8,p=1\$/);
+    expect(await verifyPassword('pw-123456789', old)).toEqual({ ok: true, needsRehash: true });
+    expect(await verifyPassword('wrong-123456789', old)).toEqual({ ok: false, needsRehash: false });
+  });
+
+  it('refuses hashes whose parameters would exhaust memory, without trying them', async () => {
+    const huge = '$scrypt$N=1073741824,r=8,p=1$c2FsdA$a2V5';
+    expect(await verifyPassword('x', huge)).toEqual({ ok: false, needsRehash: false });
   });
 
   it('rejects missing and malformed hashes without throwing', async () => {

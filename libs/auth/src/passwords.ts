@@ -9,22 +9,40 @@ const scrypt = promisify(crypto.scrypt) as (
   options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
 
-/** scrypt, memory-hard: N=2^15, r=8, p=1 needs 32 MiB per hash (OWASP's minimum is 2^17/8/1 … 2^15 fits a 2-core box at ~60 ms). */
-const PARAMS = { N: 2 ** 15, r: 8, p: 1, keylen: 32 } as const;
-const MAX_MEM = 64 * 1024 * 1024;
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * scrypt at OWASP's Password Storage Cheat Sheet recommendation: N=2^17, r=8, p=1 — 128 MiB and
+ * ~250 ms per hash on one core of these machines. The parameters are stored in every hash, so
+ * hashes made with older (weaker) ones still verify and are rewritten on the next good login.
+ */
+export const SCRYPT_PARAMS: Readonly<ScryptParams> = { N: 2 ** 17, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+/** scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is below that, so allow twice it. */
+const maxMemFor = ({ N, r }: ScryptParams): number => 2 * 128 * N * r;
+
+/** The most a stored hash may ask for (a hash from the database is data, not a licence to OOM). */
+const MAX_STORED_N = 2 ** 20;
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export async function hashPassword(password: string): Promise<string> {
+/** A `$scrypt$N=…,r=…,p=…$salt$key` hash (other parameters only for tests of the upgrade). */
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = SCRYPT_PARAMS,
+): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize('NFKC'), salt, PARAMS.keylen, {
-    N: PARAMS.N,
-    r: PARAMS.r,
-    p: PARAMS.p,
-    maxmem: MAX_MEM,
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, {
+    ...params,
+    maxmem: maxMemFor(params),
   });
-  return `$scrypt$N=${PARAMS.N},r=${PARAMS.r},p=${PARAMS.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  return `$scrypt$N=${params.N},r=${params.r},p=${params.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
 export interface PasswordCheck {
@@ -52,20 +70,22 @@ export async function verifyPassword(
     return { ok: false, needsRehash: false };
   }
   const [, n, r, p, saltB64, keyB64] = match;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (params.N > MAX_STORED_N || params.r > 32 || params.p > 16) {
+    await burnEquivalentTime(password);
+    return { ok: false, needsRehash: false };
+  }
   const expected = Buffer.from(keyB64, 'base64url');
   const actual = await scrypt(
     password.normalize('NFKC'),
     Buffer.from(saltB64, 'base64url'),
     expected.length,
-    {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: MAX_MEM,
-    },
+    { ...params, maxmem: maxMemFor(params) },
   );
   const ok = actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
-  const weaker = Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p;
+  // Weaker than today's: rehash. Stronger (a future setting rolled back) stays as it is.
+  const weaker =
+    params.N < SCRYPT_PARAMS.N || params.r < SCRYPT_PARAMS.r || params.p < SCRYPT_PARAMS.p;
   return { ok, needsRehash: ok && weaker };
 }
 

@@ -7,11 +7,19 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
-import { AuthenticateTokenQuery, Principal, unauthenticated } from '@dailies/core';
+import {
+  AuthenticateTokenQuery,
+  Principal,
+  refuseReadOnlyWrite,
+  unauthenticated,
+} from '@dailies/core';
 import { UserActor } from '@dailies/events';
 import type { FastifyRequest } from 'fastify';
 
 const PUBLIC = 'dailies:public';
+
+/** Methods that change nothing: all a read-only API token may use. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Marks a route (or controller) that needs no Bearer token under BearerAuthGuard. */
 export const Public = () => SetMetadata(PUBLIC, true);
@@ -43,6 +51,7 @@ export class BearerAuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     request.principal = await this.queries.execute(new AuthenticateTokenQuery(match[1]));
+    if (!SAFE_METHODS.has(request.method)) refuseReadOnlyWrite(request.principal);
     return true;
   }
 }

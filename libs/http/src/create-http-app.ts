@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +11,8 @@ import { LoadSheddingOptions, registerLoadShedding } from './load-shedding';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
 import { clientErrorResponder, installHostileInputGuard, MAX_URL_BYTES } from './hostile-input';
+import { redactUrl, SECRET_LOG_PATHS } from './redaction';
+import { contentSecurityPolicyFor, API_CSP } from './security-headers';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -17,6 +21,12 @@ export interface HttpAppOptions {
   logLevel?: pino.LevelWithSilent;
   openApiDocs?: boolean;
   loadShedding?: LoadSheddingOptions;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; default none. */
+  trustedProxies?: readonly string[];
+  /** Browser origins allowed by CORS; default none. */
+  corsOrigins?: readonly string[];
+  /** Where log lines go (default stdout); tests capture them here. */
+  logDestination?: pino.DestinationStream;
 }
 
 const routesByApp = new WeakMap<object, string[]>();
@@ -33,8 +43,17 @@ export async function createHttpApp(
   rootModule: Type<unknown> | DynamicModule,
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'dailies' } });
   let transportErrors: () => TransportErrorRoutes | undefined = () => undefined;
+  const logger = pino(
+    {
+      level: options.logLevel ?? 'info',
+      base: { service: 'dailies' },
+      // Secrets never reach the logs, whoever logs the request or its headers.
+      redact: { paths: [...SECRET_LOG_PATHS], censor: '[redacted]' },
+    },
+    options.logDestination,
+  );
+  const trustedProxies = [...(options.trustedProxies ?? [])];
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Our own onResponse hook logs requests (one line each, health checks left out).
@@ -46,7 +65,6 @@ export async function createHttpApp(
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
     },
-    trustProxy: true,
     // Long path parameters reach the handlers (404/400 in the transport's shape) instead of
     // Fastify's bare 414; the URL as a whole is capped by the hostile-input guard.
     maxParamLength: MAX_URL_BYTES,
@@ -57,6 +75,9 @@ export async function createHttpApp(
     clientErrorHandler: clientErrorResponder(
       (url) => transportErrors()?.responderFor(url) ?? problemResponder,
     ),
+    // request.ip (throttles, audit log) comes from X-Forwarded-For only when the socket's peer is
+    // a configured proxy; otherwise any client could choose its IP with that header.
+    trustProxy: trustedProxies.length ? trustedProxies : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
@@ -74,6 +95,15 @@ export async function createHttpApp(
   };
   configureFastify(fastify, logger, transportErrors);
   if (options.loadShedding) await registerLoadShedding(fastify, options.loadShedding);
+  await app.register(helmet as never, {
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+  });
+  await app.register(cors as never, {
+    // No configured origin: no CORS headers at all, so browsers keep the same-origin policy.
+    origin: options.corsOrigins?.length ? [...options.corsOrigins] : false,
+    credentials: false,
+    maxAge: 600,
+  });
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
@@ -94,6 +124,11 @@ function configureFastify(
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', String(request.id));
+    // Answers carry tokens or private data: no browser or proxy may keep them, unless the route
+    // chose its own caching.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    const csp = contentSecurityPolicyFor(request.url, reply.getHeader('content-type'));
+    if (csp) void reply.header('content-security-policy', csp);
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {
@@ -102,7 +137,7 @@ function configureFastify(
       {
         requestId: request.id,
         method: request.method,
-        url: request.url,
+        url: redactUrl(request.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
         ip: request.ip,

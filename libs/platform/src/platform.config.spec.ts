@@ -59,6 +59,25 @@ describe('loadPlatformConfig', () => {
     expect(() => loadConfig({ ...production, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
   });
 
+  it('serves the API docs by default, in production only when OPENAPI_DOCS=true', () => {
+    expect(loadConfig({}).OPENAPI_DOCS).toBe(true);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/dailies', ...keys };
+    expect(loadConfig(production).OPENAPI_DOCS).toBe(false);
+    expect(loadConfig({ ...production, OPENAPI_DOCS: 'true' }).OPENAPI_DOCS).toBe(true);
+  });
+
+  it('trusts no proxy and allows no CORS origin by default; refuses malformed lists', () => {
+    expect(loadConfig({})).toMatchObject({ TRUSTED_PROXIES: [], CORS_ORIGINS: [] });
+    expect(
+      loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1', CORS_ORIGINS: 'https://a.example' }),
+    ).toMatchObject({
+      TRUSTED_PROXIES: ['10.0.0.0/8', '127.0.0.1'],
+      CORS_ORIGINS: ['https://a.example'],
+    });
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('validates the variables of the transports it mounts along with its own', () => {
     const extra = z.object({ EXTRA_FLAG: envBool.default(false) });
     expect(loadConfig({ EXTRA_FLAG: 'yes' }, [extra])).toMatchObject({ EXTRA_FLAG: true });

@@ -48,6 +48,8 @@ export type PlatformConfig = ProcessConfig &
   EmailOwnConfig &
   JobsConfig & {
     SEED_DEMO: boolean;
+    /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
+    OPENAPI_DOCS: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
     dataDir: string;
   };
@@ -64,7 +66,10 @@ export function loadPlatformConfig(
   const parsed = parseConfig(
     composeConfig([...platformConfigSchemas, ...extraSchemas]),
     env,
-  ) as Omit<PlatformConfig, 'SEED_DEMO' | 'dataDir'> & { SEED_DEMO?: boolean };
+  ) as Omit<PlatformConfig, 'SEED_DEMO' | 'OPENAPI_DOCS' | 'dataDir'> & {
+    SEED_DEMO?: boolean;
+    OPENAPI_DOCS?: boolean;
+  };
   const production = parsed.NODE_ENV === 'production';
   const problems = [
     ...(production && !parsed.DATABASE_URL
@@ -84,6 +89,7 @@ export function loadPlatformConfig(
   return {
     ...parsed,
     SEED_DEMO: parsed.SEED_DEMO ?? !production,
+    OPENAPI_DOCS: parsed.OPENAPI_DOCS ?? !production,
     dataDir: path.resolve(parsed.DATA_DIR),
   };
 }

@@ -16,6 +16,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The jobs' clock (tests pass a TestClock and move it). */
   clock?: Clock;
+  /** Where the HTTP log lines go (default stdout); tests capture them. */
+  logDestination?: pino.DestinationStream;
 }
 
 export interface RunningPlatform {
@@ -53,6 +55,9 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
         maxEventLoopDelayMs: config.LOAD_SHED_EVENT_LOOP_DELAY_MS,
         retryAfterSeconds: config.LOAD_SHED_RETRY_AFTER_SECONDS,
       },
+      trustedProxies: config.TRUSTED_PROXIES,
+      corsOrigins: config.CORS_ORIGINS,
+      logDestination: options.logDestination,
     });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();

@@ -10,7 +10,13 @@ import { NotificationFeed } from '@dailies/core';
 import { LiveAccessQuery, LiveGrant } from '@dailies/read-models-graphql';
 import { UnitOfWork, UserActor } from '@dailies/events';
 import { Subscription } from 'rxjs';
-import { ACCESS_EVENTS, LiveMessage, liveMessageOf, NOTIFICATION_CREATED } from './live-message';
+import {
+  ACCESS_EVENTS,
+  LiveMessage,
+  liveMessageOf,
+  NOTIFICATION_CREATED,
+  SESSION_EVENTS,
+} from './live-message';
 import { LIVE_TRANSPORT, LiveTransport } from './live-transport';
 
 /** How long a per-event load is shared (every local subscriber has it by then). */
@@ -23,6 +29,8 @@ export const projectTopic = (projectId: string) => `project:${projectId}`;
 export const assetTopic = (assetId: string) => `asset:${assetId}`;
 /** A user's new in-app notifications. */
 export const userTopic = (userId: string) => `user:${userId}`;
+/** A user's sessions or tokens may have ended (SESSION_EVENTS). */
+export const sessionTopic = (userId: string) => `session:${userId}`;
 
 /**
  * This instance's end of live updates. Every event committed here is published (in commit
@@ -132,6 +140,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
       ...(message.name === NOTIFICATION_CREATED && message.userId
         ? [userTopic(message.userId)]
         : []),
+      ...(SESSION_EVENTS.has(message.name) && message.userId ? [sessionTopic(message.userId)] : []),
     ];
     for (const topic of topics) {
       for (const listener of this.listeners.get(topic) ?? []) listener(message);

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@dailies/events';
+import { actorUserId, DomainEvent } from '@dailies/events';
 
 /**
  * What crosses instances about a committed event: its identity and routing keys only (NOTIFY
@@ -31,6 +31,20 @@ export const ACCESS_EVENTS = new Set([
   'team.deleted',
 ]);
 
+/**
+ * Events after which some of a user's sessions or tokens may have ended (logout, a revoked
+ * refresh family, a password change, a lock, a revoked API token): that user's open sockets
+ * check their credentials again and close with 4401 when they no longer hold.
+ */
+export const SESSION_EVENTS = new Set([
+  'user.logged_out',
+  'session.reuse_detected',
+  'user.password_changed',
+  'user.locked',
+  'user.sessions_ended',
+  'api_token.revoked',
+]);
+
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The live message of a committed event, or null when no subscription cares about it. */
@@ -46,6 +60,11 @@ export function liveMessageOf(event: DomainEvent): LiveMessage | null {
     return { ...base, assetId: str(payload.assetId), commentId: event.subject.id };
   }
   if (ACCESS_EVENTS.has(name)) return { ...base, assetId: null, commentId: null };
+  if (SESSION_EVENTS.has(name)) {
+    const userId =
+      event.subject.type === 'user' ? event.subject.id : (actorUserId(event.actor) ?? null);
+    return userId ? { ...base, assetId: null, commentId: null, userId } : null;
+  }
   return null;
 }
 

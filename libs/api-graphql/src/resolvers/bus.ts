@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandBus, Query, QueryBus } from '@nestjs/cqrs';
+import { refuseReadOnlyWrite } from '@dailies/core';
 import { requestContext } from '@dailies/events';
 import { GraphqlContext } from '../context';
 
@@ -11,7 +12,9 @@ export class Bus {
     private readonly queries: QueryBus,
   ) {}
 
-  command<R>(context: GraphqlContext, command: Command<R>): Promise<R> {
+  /** Every mutation's way to the domain: a read-only API token is refused here (FORBIDDEN). */
+  async command<R>(context: GraphqlContext, command: Command<R>): Promise<R> {
+    refuseReadOnlyWrite(await context.principal());
     return requestContext.run(this.scope(context), () => this.commands.execute(command));
   }
 

@@ -15,8 +15,9 @@ import { UserActor } from '@dailies/events';
 import { actorOf, GraphqlContext } from '../context';
 import { asGraphqlError } from '../errors/error-codes';
 import { BoundedIterator } from '../live/bounded-iterator';
-import { assetTopic, LiveHub, projectTopic, userTopic } from '../live/live-hub';
+import { assetTopic, LiveHub, projectTopic, sessionTopic, userTopic } from '../live/live-hub';
 import { LiveMessage } from '../live/live-message';
+import { LiveSockets } from '../live/websocket-shutdown';
 import { ASSET_KINDS, AssetChange, COMMENT_KINDS, CommentChange } from '../types/live';
 import { Notification } from '../types/models';
 import { Bus } from './bus';
@@ -29,6 +30,7 @@ import { Bus } from './bus';
 export class SubscriptionResolver {
   constructor(
     private readonly hub: LiveHub,
+    private readonly sockets: LiveSockets,
     private readonly bus: Bus,
     @Inject(APP_CONFIG) private readonly config: GraphqlConfig,
   ) {}
@@ -42,6 +44,7 @@ export class SubscriptionResolver {
     @Args('projectId', { type: () => ID }) projectId: string,
   ) {
     const actor = await refused(() => actorOf(ctx));
+    this.endWithSession(ctx, actor);
     if (!(await this.hub.access(actor, projectId))) throw asGraphqlError(notFound('Project'));
     return this.stream(projectTopic(projectId), (message) => this.assetChange(ctx, actor, message));
   }
@@ -55,6 +58,7 @@ export class SubscriptionResolver {
     @Args('assetId', { type: () => ID }) assetId: string,
   ) {
     const actor = await refused(() => actorOf(ctx));
+    this.endWithSession(ctx, actor);
     await refused(() => this.bus.query(ctx, new GetAssetQuery(actor, assetId)));
     return this.stream(assetTopic(assetId), (message) => this.commentChange(ctx, actor, message));
   }
@@ -65,6 +69,7 @@ export class SubscriptionResolver {
   })
   async notificationReceived(@Context() ctx: GraphqlContext) {
     const actor = await refused(() => actorOf(ctx));
+    this.endWithSession(ctx, actor);
     return this.stream(userTopic(actor.id), async (message) => {
       try {
         return await this.bus.query(ctx, new GetNotificationQuery(actor, message.id));
@@ -74,6 +79,18 @@ export class SubscriptionResolver {
         throw error;
       }
     });
+  }
+
+  /** Closes the socket (4401) once its credentials stop holding; see LiveSockets.endWithSession. */
+  private endWithSession(ctx: GraphqlContext, actor: UserActor): void {
+    const socket = ctx.liveSocket;
+    const stillValid = ctx.credentialsStillValid;
+    if (!socket || !stillValid) return;
+    this.sockets.endWithSession(
+      socket,
+      (onChange) => this.hub.listen(sessionTopic(actor.id), onChange),
+      stillValid,
+    );
   }
 
   private async assetChange(

@@ -93,6 +93,7 @@ export class CreateReviewLinkInput {
   @Field({ nullable: true }) password?: string;
   @Field({ nullable: true, description: 'ISO 8601' }) expiresAt?: string;
   @Field({ nullable: true }) allowDownload?: boolean;
+  @Field({ nullable: true }) allowComments?: boolean;
 }
 
 @InputType({ description: 'Only what is sent changes; null removes password or expiry' })
@@ -102,6 +103,7 @@ export class UpdateReviewLinkInput {
   @Field(() => String, { nullable: true }) expiresAt?: string | null;
   @Field({ nullable: true }) active?: boolean;
   @Field({ nullable: true }) allowDownload?: boolean;
+  @Field({ nullable: true }) allowComments?: boolean;
   @Field(() => [ID], { nullable: true }) assetIds?: string[];
 }
 

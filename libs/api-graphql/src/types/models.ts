@@ -174,6 +174,7 @@ export class ReviewLink {
   @Field() expired!: boolean;
   @Field(() => String, { nullable: true }) expiresAt!: string | null;
   @Field() allowDownload!: boolean;
+  @Field() allowComments!: boolean;
   @Field(() => Int) itemCount!: number;
   @Field(() => [ID]) assetIds!: string[];
   @Field(() => ID, { nullable: true }) createdById!: string | null;

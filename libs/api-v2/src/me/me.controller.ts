@@ -3,6 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   apiTokenViewSchema,
+  ChangePasswordCommand,
+  changePasswordInput,
   CreateApiTokenCommand,
   createApiTokenInput,
   createdApiTokenViewSchema,
@@ -20,9 +22,16 @@ import {
   ApiPagination,
   ApiProblems,
   bodyWith,
+  ClientIp,
+  CurrentSession,
   CurrentUser,
 } from '@dailies/http';
+import { z } from 'zod';
 import { V2Controller } from '../v2-controller';
+
+const passwordChangedSchema = z
+  .object({ sessionsRevoked: z.int().meta({ description: 'Other sessions ended' }) })
+  .meta({ id: 'PasswordChangedView' });
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -39,6 +48,26 @@ export class MeController {
   @ApiProblems(401)
   me(@CurrentUser() actor: UserActor) {
     return this.queries.execute(new GetMeQuery(actor));
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change my password (needs the current one); every other session ends',
+    description:
+      'Only from a password session: API tokens get 403. The calling session stays signed in; ' +
+      'every other one (REST, /v1, GraphQL subscriptions) ends at once.',
+  })
+  @ApiJsonBody(changePasswordInput)
+  @ApiJson(200, 'Changed', passwordChangedSchema)
+  @ApiProblems(400, 401, 403, 429)
+  changePassword(
+    @CurrentUser() actor: UserActor,
+    @CurrentSession() sessionId: string | undefined,
+    @ClientIp() ip: string,
+    @Body() body: unknown,
+  ) {
+    return this.commands.execute(new ChangePasswordCommand(actor, sessionId, bodyWith(body), ip));
   }
 
   @Post('api-tokens')

@@ -88,6 +88,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'session.reuse_detected': none,
   'api_token.created': none,
   'api_token.revoked': none,
+  'user.password_changed': none,
 
   // Projects.
   'project.created': (e) => [tag(cacheTags.project, e.projectId)],

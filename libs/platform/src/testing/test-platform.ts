@@ -4,6 +4,7 @@ import { Type } from '@nestjs/common';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { SmtpTestServer } from '@dailies/email/testing';
 import { Clock } from '@dailies/jobs';
+import type { DestinationStream } from 'pino';
 import { RunningPlatform, startPlatform } from '../start-platform';
 
 export interface TestPlatform extends RunningPlatform {
@@ -42,7 +43,7 @@ async function releaseMailServer(): Promise<void> {
 export async function startTestPlatform(
   features: Type<unknown>[],
   env: Record<string, string> = {},
-  options: { clock?: Clock; databaseUrl?: string } = {},
+  options: { clock?: Clock; databaseUrl?: string; logDestination?: DestinationStream } = {},
 ): Promise<TestPlatform> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // Mail goes to a real SMTP server in the test process, so tests can follow mailed links.
@@ -50,6 +51,7 @@ export async function startTestPlatform(
   const platform = await startPlatform({
     features,
     clock: options.clock,
+    logDestination: options.logDestination,
     env: {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,

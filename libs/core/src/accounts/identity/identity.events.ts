@@ -44,3 +44,9 @@ export class ApiTokenRevoked extends defineEvent(
   1,
   z.object({ name: z.string() }),
 ) {}
+
+export class UserPasswordChanged extends defineEvent(
+  'user.password_changed',
+  1,
+  z.object({ sessionsRevoked: z.number().int() }),
+) {}

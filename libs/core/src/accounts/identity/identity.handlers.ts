@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
 import { CreateApiTokenHandler } from './commands/create-api-token/create-api-token.handler';
 import { LogInHandler } from './commands/log-in/log-in.handler';
 import { LogOutHandler } from './commands/log-out/log-out.handler';
@@ -11,11 +12,13 @@ import { RequestPasswordResetHandler } from './commands/request-password-reset/r
 import { ResetPasswordHandler } from './commands/reset-password/reset-password.handler';
 import { AuthenticateTokenHandler } from './queries/authenticate-token/authenticate-token.handler';
 import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
+import { AttemptBudgets } from '../../shared/attempt-budgets';
 import { LoginThrottle } from './rules/login-throttle';
 import { SessionIssuer } from './rules/session-issuer';
 
 /** Handlers and services of the identity use cases, registered by AccountsModule. */
 export const IdentityHandlers: Type[] = [
+  ChangePasswordHandler,
   CreateApiTokenHandler,
   LogInHandler,
   LogOutHandler,
@@ -28,6 +31,7 @@ export const IdentityHandlers: Type[] = [
   ResetPasswordHandler,
   AuthenticateTokenHandler,
   ListApiTokensHandler,
+  AttemptBudgets,
   LoginThrottle,
   SessionIssuer,
 ];

@@ -1,4 +1,5 @@
 // The public API of the identity aggregate (users signing up and in, sessions and API tokens): commands, queries, views, events.
+export * from './commands/change-password/change-password.command';
 export * from './commands/create-api-token/create-api-token.command';
 export * from './commands/log-in/log-in.command';
 export * from './commands/log-out/log-out.command';

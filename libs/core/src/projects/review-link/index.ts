@@ -20,6 +20,8 @@ export {
 export {
   REVIEW_COMMENTS_PER_WINDOW,
   REVIEW_PASSWORD_MAX_FAILURES,
+  REVIEW_PASSWORD_MAX_FAILURES_GLOBAL,
+  REVIEW_PASSWORD_MAX_FAILURES_PER_LINK,
 } from './rules/review-link-throttle';
 export * from './review-link.events';
 export type * from './review-link.errors';

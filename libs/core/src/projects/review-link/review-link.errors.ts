@@ -3,4 +3,5 @@ export type ReviewLinkErrorCode =
   | 'review_link_inactive'
   | 'review_link_expired'
   | 'review_password_required'
-  | 'review_password_invalid';
+  | 'review_password_invalid'
+  | 'review_comments_disabled';

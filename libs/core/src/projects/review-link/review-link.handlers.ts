@@ -10,6 +10,7 @@ import { ListReviewLinksHandler } from './queries/list-review-links/list-review-
 import { OpenReviewLinkHandler } from './queries/open-review-link/open-review-link.handler';
 import { ReviewLinkAccess } from './rules/review-link-access';
 import { ReviewLinkPolicy } from './policy/review-link-policy';
+import { AttemptBudgets } from '../../shared/attempt-budgets';
 import { ReviewLinkThrottle } from './rules/review-link-throttle';
 import { ReviewLinkUrls } from './rules/review-link-urls';
 
@@ -20,6 +21,7 @@ import { ReviewLinkUrls } from './rules/review-link-urls';
 export const ReviewLinkHandlers: Type[] = [
   ReviewLinkPolicy,
   ReviewLinkAccess,
+  AttemptBudgets,
   ReviewLinkThrottle,
   ReviewLinkUrls,
   CreateReviewLinkHandler,

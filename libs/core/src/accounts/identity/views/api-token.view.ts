@@ -6,6 +6,8 @@ export const apiTokenViewSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    scope: z.enum(['read', 'write']).meta({ description: 'read: GET only; write: everything' }),
+    expiresAt: isoTime.nullable(),
     lastUsedAt: isoTime.nullable(),
     createdAt: isoTime,
   })
@@ -15,6 +17,8 @@ export type ApiTokenView = z.infer<typeof apiTokenViewSchema>;
 export const toApiTokenView = (t: ApiToken): ApiTokenView => ({
   id: t.id,
   name: t.name,
+  scope: t.scope === 'read' ? 'read' : 'write',
+  expiresAt: t.expiresAt?.toISOString() ?? null,
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   createdAt: t.createdAt.toISOString(),
 });

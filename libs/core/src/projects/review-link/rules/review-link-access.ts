@@ -94,14 +94,13 @@ export class ReviewLinkAccess {
         { featureCode: 'review_password_required' },
       );
     }
-    await this.throttle.assertNotBlocked(link.id, ip);
+    await this.throttle.takePasswordAttempt(link.id, ip);
     const check = await verifyPassword(password, link.passwordHash);
     if (!check.ok) {
-      await this.throttle.recordFailure(link.id, ip);
       throw new DomainError('unauthenticated', 'The review link password is wrong', {
         featureCode: 'review_password_invalid',
       });
     }
-    await this.throttle.reset(link.id, ip);
+    await this.throttle.passwordAccepted(link.id, ip);
   }
 }

@@ -17,6 +17,7 @@ export const reviewLinkViewSchema = z
     expired: z.boolean(),
     expiresAt: isoTime.nullable(),
     allowDownload: z.boolean(),
+    allowComments: z.boolean().meta({ description: 'Anonymous visitors may comment' }),
     itemCount: z.int(),
     assetIds: z
       .array(z.string())
@@ -46,6 +47,7 @@ export const toReviewLinkView = (
   expired: link.expiresAt !== null && link.expiresAt <= now,
   expiresAt: link.expiresAt?.toISOString() ?? null,
   allowDownload: link.allowDownload,
+  allowComments: link.allowComments,
   itemCount: assetIds.length,
   /** The shared assets in the order reviewers see them (trashed ones left out). */
   assetIds,
@@ -111,6 +113,7 @@ export const reviewPageViewSchema = z
   .object({
     name: z.string(),
     allowDownload: z.boolean(),
+    allowComments: z.boolean(),
     expiresAt: isoTime.nullable(),
     items: z.array(reviewAssetViewSchema),
   })

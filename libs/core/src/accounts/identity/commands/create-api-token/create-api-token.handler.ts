@@ -21,7 +21,14 @@ export class CreateApiTokenHandler implements ICommandHandler<
     const token = generateToken('pat');
     return this.uow.run(async (tx, events) => {
       const row = await tx.apiToken.create({
-        data: { id: newId(), userId: actor.id, name: input.name, tokenHash: hashToken(token) },
+        data: {
+          id: newId(),
+          userId: actor.id,
+          name: input.name,
+          tokenHash: hashToken(token),
+          scope: input.scope,
+          expiresAt: input.expiresAt ?? null,
+        },
       });
       events.record(
         new ApiTokenCreated({

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@dailies/events';
 import { forbidden, unauthenticated } from '../../../../shared/errors';
 import { UserLoggedIn } from '../../../events';
 import { LoginThrottle } from '../../rules/login-throttle';
+import { isLocked } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { toUserView, UserView } from '../../../account';
 import { lockHasExpired } from '../../../../staff/rules/lock-expiry';
@@ -19,7 +20,7 @@ const BAD_CREDENTIALS = 'Email or password is incorrect';
 
 /**
  * Password login. Unknown emails and wrong passwords get the same answer in the same time;
- * failures are throttled per email and per IP; legacy bcrypt digests are upgraded on success.
+ * attempts are counted before they are judged, per account and IP and per IP (LoginThrottle); legacy bcrypt digests are upgraded on success.
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> {
@@ -32,18 +33,17 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
 
   async execute({ input, ip }: LogInCommand): Promise<LogInResult> {
     const email = input.email.toLowerCase();
-    await this.throttle.assertNotBlocked(email, ip);
+    // Counted before it is judged: parallel guesses cannot all slip under the limit.
+    await this.throttle.take(email, ip);
     const user = await this.prisma.user.findUnique({ where: { email } });
     const check = await verifyPassword(input.password, user?.passwordHash);
-    if (!user || !check.ok) {
-      await this.throttle.recordFailure(email, ip);
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
-    // A lock support gave an end to is lifted by the first sign-in after it.
+    if (!user || !check.ok) throw unauthenticated(BAD_CREDENTIALS);
+    await this.throttle.succeeded(email, ip);
+    // A lock support gave an end to (staff_user_locks) is lifted by the first sign-in after it;
+    // a lock with locked_until ends by itself (isLocked).
     const lockExpired = user.status === 'locked' && (await lockHasExpired(this.prisma, user.id));
-    if (user.status === 'locked' && !lockExpired)
+    if (isLocked(user) && !lockExpired)
       throw forbidden('This user is locked; contact your account owner or support');
-    await this.throttle.reset(email);
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
     return this.uow.run(async (tx, events) => {

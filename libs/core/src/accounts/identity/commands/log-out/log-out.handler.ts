@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hashToken } from '@dailies/auth';
 import { Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
+import { forbidden } from '../../../../shared/errors';
 import { UserLoggedOut } from '../../../events';
 import { LogOutCommand } from './log-out.command';
 
@@ -11,6 +12,8 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, { sessionsR
   constructor(private readonly uow: UnitOfWork) {}
 
   async execute({ actor, sessionId, input }: LogOutCommand): Promise<{ sessionsRevoked: number }> {
+    // A leaked API token must not be able to end its owner's password sessions.
+    if (actor.apiTokenId) throw forbidden('API tokens cannot log out sessions; revoke the token');
     return this.uow.run(async (tx, events) => {
       let where: Prisma.RefreshTokenWhereInput | undefined;
       if (input.allSessions) {

@@ -4,6 +4,7 @@ import { PrismaService } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { unauthenticated } from '../../../../shared/errors';
 import { RefreshTokenReuseDetected, SessionRefreshed } from '../../../events';
+import { isLocked } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { RefreshSessionCommand } from './refresh-session.command';
 
@@ -57,7 +58,7 @@ export class RefreshSessionHandler implements ICommandHandler<
         token.revokedAt ||
         token.rotatedAt ||
         token.expiresAt <= new Date() ||
-        token.user.status !== 'active'
+        isLocked(token.user)
       ) {
         return { error: INVALID } as const;
       }

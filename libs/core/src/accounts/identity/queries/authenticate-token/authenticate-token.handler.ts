@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { hashToken, tokenKind } from '@dailies/auth';
 import { PrismaService } from '@dailies/db';
 import { unauthenticated } from '../../../../shared/errors';
+import { isLocked } from '../../rules/user-lock';
 import { SessionIssuer } from '../../rules/session-issuer';
 import { AuthenticateTokenQuery, Principal } from './authenticate-token.query';
 
@@ -22,7 +23,8 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
     const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
       SELECT EXISTS (
         SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
-        WHERE u.id = ${claims.userId}::uuid AND u.status = 'active'
+        WHERE u.id = ${claims.userId}::uuid
+          AND (u.status = 'active' OR (u.status = 'locked' AND u.locked_until <= now()))
           AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
       ) AS ok`;
     if (!rows[0]?.ok) throw unauthenticated('Session has ended; log in again');
@@ -32,10 +34,15 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
   private async apiToken(token: string): Promise<Principal> {
     const row = await this.prisma.apiToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      include: { user: { select: { status: true } } },
+      include: { user: { select: { status: true, lockedUntil: true } } },
     });
-    if (!row || row.revokedAt || row.user.status !== 'active')
-      throw unauthenticated('API token is invalid or revoked');
+    if (
+      !row ||
+      row.revokedAt ||
+      isLocked(row.user) ||
+      (row.expiresAt && row.expiresAt <= new Date())
+    )
+      throw unauthenticated('API token is invalid, expired or revoked');
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       // Coarse on purpose: one write a minute per token, not one per request.
       await this.prisma.apiToken.update({
@@ -43,6 +50,6 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
         data: { lastUsedAt: new Date() },
       });
     }
-    return { userId: row.userId, apiTokenId: row.id };
+    return { userId: row.userId, apiTokenId: row.id, readOnly: row.scope === 'read' };
   }
 }

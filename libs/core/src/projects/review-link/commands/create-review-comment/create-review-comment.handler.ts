@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId, Prisma } from '@dailies/db';
 import { Actor, UnitOfWork } from '@dailies/events';
-import { conflict } from '../../../../shared/errors';
+import { conflict, DomainError } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
 import { commentEventScope } from '../../../comment';
 import { textExcerpt } from '../../../comment';
@@ -34,9 +34,28 @@ export class CreateReviewCommentHandler implements ICommandHandler<
     if (project.archived) {
       throw conflict('The project is archived; it takes no new comments', 'project_archived');
     }
-    await this.throttle.assertMayComment(link.id, credentials.ip);
+    // A setting of the link, checked here: the page hiding its comment box is not a defence.
+    if (!link.allowComments) {
+      throw new DomainError('forbidden', 'This review link does not take comments', {
+        featureCode: 'review_comments_disabled',
+      });
+    }
+    await this.throttle.takeComment(link.id, credentials.ip);
+    try {
+      return await this.storeComment(opened, input);
+    } catch (error) {
+      await this.throttle.commentNotStored(link.id, credentials.ip);
+      throw error;
+    }
+  }
+
+  private async storeComment(
+    opened: Awaited<ReturnType<ReviewLinkAccess['open']>>,
+    input: CreateReviewCommentCommand['input'],
+  ): Promise<CommentThreadView> {
+    const { link, project } = opened;
     const actor: Actor = { type: 'anonymous', displayName: input.name, reviewLinkId: link.id };
-    const view = await this.uow.run(async (tx, events) => {
+    return this.uow.run(async (tx, events) => {
       const asset = await this.access.requireAsset(tx, opened, input.assetId);
       const target = await commentTargetOf(tx, asset);
       const comment = await tx.comment.create({
@@ -72,7 +91,5 @@ export class CreateReviewCommentHandler implements ICommandHandler<
       );
       return toCommentThreadView(toCommentRow(comment), []);
     });
-    await this.throttle.recordComment(link.id, credentials.ip);
-    return view;
   }
 }

@@ -14,6 +14,8 @@ export const createReviewLinkInput = z
     password: reviewPasswordSchema.optional(),
     expiresAt: reviewExpirySchema.optional(),
     allowDownload: z.boolean().default(false),
+    /** Anonymous visitors may comment (checked on every comment). */
+    allowComments: z.boolean().default(true),
   })
   .strict();
 

@@ -36,6 +36,7 @@ export class CreateReviewLinkHandler implements ICommandHandler<
           passwordHash: input.password ? await hashPassword(input.password) : null,
           expiresAt: input.expiresAt ?? null,
           allowDownload: input.allowDownload,
+          allowComments: input.allowComments,
           createdById: actorUserId(actor) ?? null,
         },
       });

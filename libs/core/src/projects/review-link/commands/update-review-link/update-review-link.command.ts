@@ -15,6 +15,7 @@ export const updateReviewLinkInput = z
     expiresAt: reviewExpirySchema.nullable().optional(),
     active: z.boolean().optional(),
     allowDownload: z.boolean().optional(),
+    allowComments: z.boolean().optional(),
     /** Replaces the shared assets (and their order). */
     assetIds: reviewAssetIdsSchema.optional(),
   })

@@ -87,6 +87,9 @@ async function settingChanges(
   if (input.allowDownload !== undefined && input.allowDownload !== link.allowDownload) {
     data.allowDownload = input.allowDownload;
   }
+  if (input.allowComments !== undefined && input.allowComments !== link.allowComments) {
+    data.allowComments = input.allowComments;
+  }
   return data;
 }
 

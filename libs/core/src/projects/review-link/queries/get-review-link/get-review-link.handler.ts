@@ -6,7 +6,7 @@ import { ReviewLinkUrls } from '../../rules/review-link-urls';
 import { ReviewLinkView, toReviewLinkView } from '../../views/review-link.view';
 import { GetReviewLinkQuery } from './get-review-link.query';
 
-/** One review link, for viewers and up of its project. */
+/** One review link, for those who may manage it (editors and up): its URL is a key. */
 @QueryHandler(GetReviewLinkQuery)
 export class GetReviewLinkHandler implements IQueryHandler<GetReviewLinkQuery, ReviewLinkView> {
   constructor(
@@ -16,7 +16,7 @@ export class GetReviewLinkHandler implements IQueryHandler<GetReviewLinkQuery, R
   ) {}
 
   async execute({ actor, reviewLinkId }: GetReviewLinkQuery): Promise<ReviewLinkView> {
-    const { link } = await this.links.requireLink(this.prisma, actor, reviewLinkId, 'viewer');
+    const { link } = await this.links.requireLink(this.prisma, actor, reviewLinkId, 'editor');
     const assetIds = (await sharedAssetIds(this.prisma, [link.id])).get(link.id) ?? [];
     return toReviewLinkView(link, assetIds, this.urls.of(link.shortCode));
   }

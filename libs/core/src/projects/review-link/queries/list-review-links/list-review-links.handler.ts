@@ -9,8 +9,9 @@ import { ReviewLinkView, toReviewLinkView } from '../../views/review-link.view';
 import { ListReviewLinksQuery } from './list-review-links.query';
 
 /**
- * The project's review links, newest first. Viewers and up may list them: they see the shared
- * assets anyway, and knowing what went out to clients is part of following a review.
+ * The project's review links, newest first, for those who may manage them (editors and up): a
+ * link is a key to the project's shared assets (its URL opens them without an account), so
+ * viewers and reviewers never see one.
  */
 @QueryHandler(ListReviewLinksQuery)
 export class ListReviewLinksHandler implements IQueryHandler<
@@ -24,7 +25,7 @@ export class ListReviewLinksHandler implements IQueryHandler<
   ) {}
 
   async execute({ actor, projectId, page }: ListReviewLinksQuery): Promise<Page<ReviewLinkView>> {
-    const { project } = await this.policy.requireProject(this.prisma, actor, projectId, 'viewer');
+    const { project } = await this.policy.requireProject(this.prisma, actor, projectId, 'editor');
     const before = decodeCursor(page.cursor, ['time', 'id']);
     const [createdAt, id] = before ?? [];
     if (before && (Number.isNaN(Date.parse(String(createdAt))) || !isUuid(String(id)))) {

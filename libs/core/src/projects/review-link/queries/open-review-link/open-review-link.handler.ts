@@ -25,6 +25,7 @@ export class OpenReviewLinkHandler implements IQueryHandler<OpenReviewLinkQuery,
     return {
       name: link.name,
       allowDownload: link.allowDownload,
+      allowComments: link.allowComments,
       expiresAt: link.expiresAt?.toISOString() ?? null,
       items: items.map(({ asset }) => {
         const versions = stacks.get(asset.id);
