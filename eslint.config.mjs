@@ -80,6 +80,16 @@ const moduleBoundaries = (constraints) => [
 ];
 
 // The Munger's tests check that /v1 writes show in /v2, so they (and only they) may mount /v2.
+// The Support Tool's tests and screenshots set customers up through /v2, like a customer would.
+const supportTestConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag === 'scope:support'
+    ? {
+        ...constraint,
+        onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:api'],
+      }
+    : constraint,
+);
+
 const mungerTestConstraints = depConstraints.map((constraint) =>
   constraint.sourceTag === 'scope:legacy'
     ? {
@@ -184,6 +194,14 @@ export default [
   {
     files: ['apps/munger/**/*.integration-spec.ts', 'apps/munger/src/testing/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(mungerTestConstraints) },
+  },
+  {
+    files: [
+      'apps/support-tool/**/*.integration-spec.ts',
+      'apps/support-tool/src/testing/**/*.ts',
+      'apps/support-tool/src/screenshots.ts',
+    ],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(supportTestConstraints) },
   },
   {
     // A promise nobody awaits loses its errors (an unhandled rejection) and its ordering. Typed

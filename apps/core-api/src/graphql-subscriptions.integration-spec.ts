@@ -226,6 +226,14 @@ describe('GraphQL subscriptions (graphql-ws) across instances', () => {
     const onB = await new TestClient(b.baseUrl).post('/graphql', query);
     expect(onB.status).toBe(400);
     expect(onB.body.errors[0].message).toMatch(/introspection/i);
+    // Without introspection, no "Did you mean …" hints at the schema either.
+    const typo = { query: '{ mee { id } }' };
+    expect(JSON.stringify((await new TestClient(a.baseUrl).post('/graphql', typo)).body)).toMatch(
+      /Did you mean/,
+    );
+    const hidden = await new TestClient(b.baseUrl).post('/graphql', typo);
+    expect(hidden.status).toBe(400);
+    expect(JSON.stringify(hidden.body)).not.toMatch(/Did you mean/);
   });
 
   it('closes sockets with 1012 (reconnect) when the instance shuts down', async () => {

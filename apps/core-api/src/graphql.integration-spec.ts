@@ -34,7 +34,8 @@ async function countStatements(fn: () => Promise<unknown>): Promise<string[]> {
   const patched = function (this: Client, ...args: unknown[]) {
     const config = args[0];
     const text = typeof config === 'string' ? config : (config as { text?: string })?.text;
-    if (text && !/event|deliver|dead_letter|notify|listen|lease/i.test(text)) seen.push(text);
+    if (text && !/event|deliver|dead_letter|notify|listen|lease|watchdog/i.test(text))
+      seen.push(text);
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
   Client.prototype.query = patched as typeof Client.prototype.query;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { CACHE, InProcessCache, InvalidationBroadcast } from '@dailies/cache';
-import { SqlPool } from '@dailies/db';
+import { DatabaseListener, SqlPool } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { accessEntry, eventually, projectWithReviewer } from './testing/cache-fixtures';
 import { SignedUpUser, signUp } from './testing/fixtures';
@@ -67,7 +67,8 @@ describe('cache invalidation from events (in-process cache)', () => {
     // Another instance: its own in-process cache, listening like the platform's.
     const elsewhere = new InProcessCache({ maxEntries: 100, defaultTtlMs: 60_000 });
     const sql = new SqlPool(platform.databaseUrl);
-    const broadcast = new InvalidationBroadcast(elsewhere, sql, platform.databaseUrl);
+    const listener = new DatabaseListener(platform.databaseUrl);
+    const broadcast = new InvalidationBroadcast(elsewhere, sql, listener);
     await broadcast.onApplicationBootstrap();
     try {
       expect(broadcast.listening).toBe(true);
@@ -81,6 +82,7 @@ describe('cache invalidation from events (in-process cache)', () => {
       expect(elsewhere.getNow(unrelated.key)).toEqual({ access: 'manager' });
     } finally {
       await broadcast.onModuleDestroy();
+      await listener.stop();
       await sql.onModuleDestroy();
     }
   });

@@ -5,10 +5,13 @@ import { ApiV2Module } from '@dailies/api-v2';
 import {
   AuthenticateStaffSessionQuery,
   CreateStaffUserCommand,
+  ForceLogoutUserCommand,
   LockUserCommand,
   ListConsumerStatsQuery,
+  ListJobsQuery,
   ListSentEmailsQuery,
   SignInStaffCommand,
+  StaffSearchQuery,
   StartViewAsCommand,
   ViewAsCustomerQuery,
   STAFF_MAX_FAILURES,
@@ -233,6 +236,11 @@ describe('staff identities and staff actions', () => {
       subject: 'Reset your Dailies password',
       status: 'sent',
     });
+    // This process mounts no job engine (the Support Tool and the cron app do): a clear refusal.
+    await expect(queries.execute(new ListJobsQuery(staff))).rejects.toMatchObject({
+      code: 'conflict',
+      featureCode: 'job_engine_not_running',
+    });
     const consumers = await queries.execute(new ListConsumerStatsQuery(staff));
     expect(consumers.map((c) => c.consumer)).toContain('audit');
     const user = { type: 'user' as const, id: '00000000-0000-7000-8000-00000000000d' };
@@ -242,5 +250,88 @@ describe('staff identities and staff actions', () => {
     await expect(queries.execute(new ListConsumerStatsQuery(user))).rejects.toMatchObject({
       code: 'forbidden',
     });
+  });
+
+  it('ends sessions without locking, and lifts a lock with an end at the first sign-in after it', async () => {
+    const anonymous = new TestClient(platform.baseUrl);
+    const user = await signUp(anonymous, 'Timed');
+    const staff = { type: 'staff' as const, id: '00000000-0000-7000-8000-00000000000e' };
+
+    const ended = await commands.execute(
+      new ForceLogoutUserCommand(staff, { userId: user.userId, reason: 'Ticket 5: lost laptop' }),
+    );
+    expect(ended).toEqual({ sessionsRevoked: 1 });
+    expect((await user.client.get('/v2/me')).status).toBe(401);
+    const login = () =>
+      anonymous.post('/v2/auth/login', { email: user.email, password: user.password });
+    expect((await login()).status).toBe(200);
+
+    const locked = await commands.execute(
+      new LockUserCommand(staff, {
+        userId: user.userId,
+        reason: 'Ticket 6: cool-off',
+        minutes: 30,
+      }),
+    );
+    expect(locked.until!.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect((await login()).status).toBe(403);
+    await db.query(
+      "UPDATE staff_user_locks SET locked_until = now() - interval '1 second' WHERE user_id = $1",
+      [user.userId],
+    );
+    expect((await login()).status).toBe(200);
+    const { rows } = await db.query(
+      'SELECT u.status, (SELECT count(*)::int FROM staff_user_locks l WHERE l.user_id = u.id) AS locks FROM users u WHERE u.id = $1',
+      [user.userId],
+    );
+    expect(rows[0]).toEqual({ status: 'active', locks: 0 });
+    // A malformed id is a 404, not a database error.
+    await expect(
+      commands.execute(new LockUserCommand(staff, { userId: 'nope', reason: 'typo test' })),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('searches users, accounts, projects, assets and request ids for staff only', async () => {
+    const anonymous = new TestClient(platform.baseUrl);
+    const res = await anonymous.post(
+      '/v2/auth/signup',
+      { email: 'zed.searchable@example.com', password: 'a-long-enough-password', name: 'Zed Q' },
+      { 'x-request-id': 'req-support-search-1' },
+    );
+    expect(res.status).toBe(201);
+    const zed = anonymous.as(res.body.accessToken);
+    const project = await zed.post(`/v2/teams/${res.body.teamId}/projects`, { name: 'Zebra reel' });
+    const asset = await zed.post(`/v2/assets/${project.body.rootAssetId}/children`, {
+      type: 'folder',
+      name: 'Zebra selects',
+    });
+    const staff = { type: 'staff' as const, id: '00000000-0000-7000-8000-00000000000f' };
+
+    const byEmail = await queries.execute(new StaffSearchQuery(staff, { q: 'ZED.SEARCHABLE' }));
+    expect(byEmail.users.map((u) => u.id)).toEqual([res.body.user.id]);
+    const byName = await queries.execute(new StaffSearchQuery(staff, { q: 'zebra' }));
+    expect(byName.projects.map((p) => p.id)).toEqual([project.body.id]);
+    // The project's root folder carries its name too.
+    expect(byName.assets.map((a) => a.id)).toEqual(
+      expect.arrayContaining([asset.body.id, project.body.rootAssetId]),
+    );
+    const byId = await queries.execute(new StaffSearchQuery(staff, { q: res.body.accountId }));
+    expect(byId.accounts.map((a) => a.id)).toEqual([res.body.accountId]);
+
+    let requests: unknown[] = [];
+    for (let i = 0; i < 100 && requests.length === 0; i += 1) {
+      requests = (await queries.execute(new StaffSearchQuery(staff, { q: 'req-support-search-1' })))
+        .requests;
+      if (requests.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(requests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'user.signed_up' })]),
+    );
+
+    expect(() => new StaffSearchQuery(staff, { q: 'z' })).toThrow();
+    const user = { type: 'user' as const, id: res.body.user.id };
+    await expect(queries.execute(new StaffSearchQuery(user, { q: 'zebra' }))).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('the cron app', () => {
     for (const cron of [a!, b!]) {
       const live = await fetch(`http://127.0.0.1:${cron.healthPort}/health/ready`);
       expect(live.status).toBe(200);
-      expect(await live.json()).toEqual({ status: 'ok' });
+      expect(await live.json()).toMatchObject({ status: 'ok' });
     }
     expect((await fetch(`http://127.0.0.1:${a!.healthPort}/`)).status).toBe(404);
 

@@ -1,11 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
-import { loadPlatformConfig, PlatformConfig } from '@dailies/platform';
-import { EmbeddedPostgresServer, runMigrations, SqlPool } from '@dailies/db';
+import { PlatformConfig, startWorker } from '@dailies/platform';
 import { Clock } from '@dailies/jobs';
-import { CronRootModule } from './cron-root.module';
-import { startHealthServer } from './health-server';
 
 const CronEnv = z.object({
   /** The probe port (0 picks a free one). */
@@ -21,47 +17,25 @@ export interface RunningCron {
 }
 
 /**
- * The cron boot: database (DATABASE_URL, else the embedded PostgreSQL under DATA_DIR),
- * migrations under their lock, a Nest application context (no web server) with the jobs, and a
- * probe port. Small on purpose: the platform's worker boot replaces it once it exists.
+ * The cron boot: the platform's worker boot (database, migrations under their lock, the domain
+ * and the event system as a Nest application context, no web server) with the job engine running
+ * the one registry of scheduled jobs (libs/platform `scheduledJobs`), and a probe port.
  */
 export async function startCron(
   options: { env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<RunningCron> {
-  const env = { ...process.env, ...options.env };
-  const config = loadPlatformConfig(env);
-  const cronEnv = CronEnv.parse(env);
-  const embedded = config.DATABASE_URL
-    ? undefined
-    : new EmbeddedPostgresServer({ dataDir: config.dataDir });
-  const url = embedded ? await embedded.start() : config.DATABASE_URL!;
-  try {
-    if (config.MIGRATE_ON_START) await runMigrations(url);
-    const app = await NestFactory.createApplicationContext(
-      CronRootModule.forRoot({ databaseUrl: url, clock: options.clock }),
-      { logger: config.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'] },
-    );
-    const pool = app.get(SqlPool);
-    const health = await startHealthServer(cronEnv.CRON_HEALTH_PORT, config.HOST, async () => {
-      await pool.query('SELECT 1');
-      return true;
-    });
-    let closed = false;
-    return {
-      app,
-      config,
-      healthPort: health.port,
-      embedded: embedded !== undefined,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await health.close();
-        await app.close();
-        await embedded?.stop();
-      },
-    };
-  } catch (error) {
-    await embedded?.stop();
-    throw error;
-  }
+  const cronEnv = CronEnv.parse({ ...process.env, ...options.env });
+  const worker = await startWorker({
+    env: { ...options.env, PORT: String(cronEnv.CRON_HEALTH_PORT) },
+    clock: options.clock,
+    jobs: true,
+  });
+  if (!worker.healthUrl) throw new Error('the cron boot always serves its probe');
+  return {
+    app: worker.app,
+    config: worker.config,
+    healthPort: Number(new URL(worker.healthUrl).port),
+    embedded: worker.database.embedded !== undefined,
+    close: () => worker.close(),
+  };
 }

@@ -26,13 +26,17 @@ describe('load shedding', () => {
   it('refuses new requests with 503 + Retry-After while the event loop lags, and answers health', async () => {
     const stop = overload(200, 210);
     const shed: Response[] = [];
+    const shedLegacy: Response[] = [];
     const health: number[] = [];
     try {
-      for (let i = 0; i < 60 && shed.length < 2; i++) {
+      for (let i = 0; i < 80 && (shed.length < 1 || shedLegacy.length < 1); i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         const answer = await get('/v2/accounts');
         if (answer.status === 503) shed.push(answer);
         else expect(answer.status).toBe(401); // served: not signed in
+        const legacy = await get('/v1/me');
+        if (legacy.status === 503) shedLegacy.push(legacy);
+        else expect(legacy.status).toBe(401);
         health.push((await get('/health/live')).status);
       }
     } finally {
@@ -45,6 +49,10 @@ describe('load shedding', () => {
     const body = (await first.json()) as { status: number; detail?: string };
     expect(body.status).toBe(503);
     expect(health.every((status) => status === 200)).toBe(true);
+    // /v1 keeps its legacy error shape, with the 503 and Retry-After.
+    expect(shedLegacy.length).toBeGreaterThan(0);
+    expect(shedLegacy[0].headers.get('retry-after')).toBe('2');
+    expect(await shedLegacy[0].json()).toMatchObject({ code: 'internal' });
   });
 
   it('serves again once the event loop has caught up', async () => {

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
+import { totpCode } from '@dailies/core';
+import { Jobs, pruneLoginThrottlesJob } from '@dailies/jobs';
 import { SupportToolModule } from '@dailies/support-tool';
 import { createStaff, FormClient, TestStaff } from './testing/staff-client';
 
@@ -10,7 +12,7 @@ describe('support tool over HTTP', () => {
   let db: Client;
   let support: TestStaff;
   let admin: TestStaff;
-  let customer: { userId: string; email: string };
+  let customer: { userId: string; email: string; accountId: string };
 
   beforeAll(async () => {
     platform = await startTestPlatform([ApiV2Module, SupportToolModule]);
@@ -24,7 +26,11 @@ describe('support tool over HTTP', () => {
       password: 'a-long-enough-password',
       name: 'Carol Customer',
     });
-    customer = { userId: res.body.user.id, email };
+    customer = {
+      userId: res.body.user.id,
+      email,
+      accountId: res.body.accountId,
+    };
   });
   afterAll(async () => {
     await db.end();
@@ -70,7 +76,7 @@ describe('support tool over HTTP', () => {
         _csrf: FormClient.csrfOf(page.text),
         email: support.email,
         password: support.password,
-        code: (await import('@dailies/core')).totpCode(support.secret),
+        code: totpCode(support.secret),
         next: 'https://evil.example/phish',
       }).toString(),
     });
@@ -141,6 +147,53 @@ describe('support tool over HTTP', () => {
     expect(await status()).toBe('active');
   });
 
+  it('changes a storage limit with a reason the customer admins read as Dailies support', async () => {
+    const browser = new FormClient(platform.baseUrl);
+    await browser.signIn(await createStaff(platform, db, 'support'));
+    const page = await browser.get(`/support/accounts/${customer.accountId}`);
+    expect(page.status).toBe(200);
+    const saved = await browser.post(`/support/accounts/${customer.accountId}/limits`, {
+      _csrf: FormClient.csrfOf(page.text),
+      plan: 'free',
+      storageLimitGb: '5',
+      reason: 'Ticket 8: temporary extra space',
+    });
+    expect(saved.status).toBe(303);
+    const { rows } = await db.query('SELECT storage_limit_bytes FROM accounts WHERE id = $1', [
+      customer.accountId,
+    ]);
+    expect(rows[0].storage_limit_bytes).toBe(String(5 * 1024 ** 3));
+
+    const bad = await browser.post(`/support/accounts/${customer.accountId}/limits`, {
+      _csrf: FormClient.csrfOf(page.text),
+      plan: 'platinum',
+      storageLimitGb: 'lots',
+      reason: 'Ticket 8',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('plan');
+
+    // The earlier lock ended the customer's sessions: sign in again.
+    const anonymous = new TestClient(platform.baseUrl);
+    const login = await anonymous.post('/v2/auth/login', {
+      email: customer.email,
+      password: 'a-long-enough-password',
+    });
+    const admin = anonymous.as(login.body.accessToken);
+    let entry: { actor: unknown; details: Record<string, unknown> } | undefined;
+    for (let i = 0; i < 100 && !entry; i += 1) {
+      const log = await admin.get(
+        `/v2/accounts/${customer.accountId}/audit-log?action=account.updated`,
+      );
+      entry = log.body.data?.[0];
+      if (!entry) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(entry).toMatchObject({
+      actor: { type: 'staff', id: null, detail: 'Dailies support' },
+      details: { supportReason: 'Ticket 8: temporary extra space' },
+    });
+  });
+
   it('keeps operations for admins', async () => {
     const supportBrowser = new FormClient(platform.baseUrl);
     await supportBrowser.signIn(await createStaff(platform, db, 'support'));
@@ -155,6 +208,22 @@ describe('support tool over HTTP', () => {
     expect(page.text).toContain('Dead letters');
     expect(page.text).toMatch(/<td>audit<\/td><td>\d+<\/td>/); // the consumers' backlog
     expect(page.text).toContain('E-mails');
+
+    // Jobs: an enqueued run shows in the history (this process runs no handlers); a retry is a
+    // command with a reason, recorded as an event.
+    await platform.app.get(Jobs).enqueue(pruneLoginThrottlesJob.name, {});
+    const withJob = await adminBrowser.get('/support/operations');
+    expect(withJob.text).toMatch(new RegExp(`<td>${pruneLoginThrottlesJob.name}</td><td>1</td>`));
+    const retried = await adminBrowser.post('/support/operations/jobs/retry', {
+      _csrf: FormClient.csrfOf(withJob.text),
+      job: pruneLoginThrottlesJob.name,
+      reason: 'Database back after failover',
+    });
+    expect(retried.status).toBe(303);
+    const { rows } = await db.query(
+      "SELECT actor->>'reason' AS reason FROM events WHERE name = 'operations.job_dead_letters_retried'",
+    );
+    expect(rows).toEqual([{ reason: 'Database back after failover' }]);
   });
 
   it('ends the session on sign-out', async () => {
@@ -180,6 +249,10 @@ describe('support tool over HTTP', () => {
       body: 'email=a&password=b',
     });
     expect(v2.status).toBe(415);
+    const openapi = (await (await fetch(`${platform.baseUrl}/v2/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/support'))).toEqual([]);
     const htmx = await fetch(`${platform.baseUrl}/support/assets/htmx.min.js`);
     expect(htmx.status).toBe(200);
     expect(await htmx.text()).toContain('htmx');

@@ -23,7 +23,9 @@ const STATUS: Record<LegacyErrorCode | 'internal', number> = {
  * The legacy shape of an error the rest of the system classifies as a problem (one mapping for
  * both): bad input of any kind (400, 413, 415 and field errors) is `invalid` (422); a link that
  * expired or was turned off (410) is `not_found`, as the old app answered; a throttled sign-in
- * (429) is `forbidden`, with its Retry-After header. Server faults stay 500 without details.
+ * (429) is `forbidden`, with its Retry-After header. Server faults stay 500 without details,
+ * except "unavailable, retry later" (503: database unreachable, load shed), which keeps its status
+ * and Retry-After so clients and proxies back off instead of failing hard.
  */
 export function legacyErrorOf(problem: Pick<Problem, 'status' | 'detail' | 'errors'>): {
   status: number;
@@ -44,7 +46,8 @@ export function legacyErrorOf(problem: Pick<Problem, 'status' | 'detail' | 'erro
   const fields = problem.errors?.length
     ? `: ${problem.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
     : '';
-  return { status: STATUS[code], body: { error: `${problem.detail}${fields}`, code } };
+  const status = problem.status === 503 ? 503 : STATUS[code];
+  return { status, body: { error: `${problem.detail}${fields}`, code } };
 }
 
 export function sendLegacyError(reply: FastifyReply, problem: Problem): void {

@@ -67,8 +67,9 @@ export class AccessTokenSigner {
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
       const claims = { userId: payload.sub, sessionId: payload.sid };
-      const validUntilMs =
-        Math.min(payload.exp!, payload.iat! + Math.max(this.ttlSeconds, 0) + SKEW_SECONDS) * 1000;
+      // exp and iat are required claims: jwtVerify refused the token without them.
+      const { exp = 0, iat = 0 } = payload;
+      const validUntilMs = Math.min(exp, iat + Math.max(this.ttlSeconds, 0) + SKEW_SECONDS) * 1000;
       const ttl = validUntilMs - Date.now();
       if (ttl > 0) this.verified.set(token, claims, { ttl });
       return claims;

@@ -1,13 +1,6 @@
 import crypto from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
-import { DATABASE_URL, SqlPool } from '@dailies/db';
-import { Client, Notification } from 'pg';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DatabaseListener, SqlPool } from '@dailies/db';
 import { Cache, CACHE } from './cache';
 
 /** The PostgreSQL channel on which instances with an in-process cache tell each other. */
@@ -19,40 +12,42 @@ const MAX_PAYLOAD = 7_000;
 /**
  * Only for the in-process cache: each instance has its own, so an invalidation must reach every
  * instance, not just the one that handled the event. Sent with NOTIFY on PostgreSQL (which every
- * instance already has), heard on a LISTEN connection of each instance. Messages sent while a
- * listener was disconnected are lost, so after every reconnect it clears its whole cache.
+ * instance already has), heard on the process's shared LISTEN connection (DatabaseListener).
+ * Messages sent while it was disconnected are lost, so whenever it listens again this instance
+ * clears its whole cache.
  * With Redis (one shared cache) it does nothing.
  */
 @Injectable()
 export class InvalidationBroadcast implements OnApplicationBootstrap, OnModuleDestroy {
   readonly instanceId = crypto.randomUUID();
-  private client: Client | null = null;
-  private stopped = false;
-  private retry: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private subscribed = false;
   private readonly pending = new Set<string>();
   private flushing: Promise<void> | null = null;
-  private readonly log = new Logger('InvalidationBroadcast');
 
   constructor(
     @Inject(CACHE) private readonly cache: Cache,
     private readonly sql: SqlPool,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly listener: DatabaseListener,
   ) {}
 
   get listening(): boolean {
-    return this.client !== null;
+    return this.subscribed && this.listener.listening;
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.cache.scope === 'process') await this.connect();
+    if (this.cache.scope !== 'process') return;
+    this.unsubscribe = await this.listener.subscribe(CACHE_INVALIDATION_CHANNEL, {
+      onMessage: (payload) => this.receive(payload),
+      // Whatever was announced while we were not listening is unknown: start afresh.
+      onListening: () => void this.cache.clear(),
+    });
+    this.subscribed = true;
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retry);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    this.subscribed = false;
+    await this.unsubscribe?.();
   }
 
   /**
@@ -81,50 +76,14 @@ export class InvalidationBroadcast implements OnApplicationBootstrap, OnModuleDe
     }
   }
 
-  private async connect(): Promise<void> {
-    const client = new Client({
-      connectionString: this.databaseUrl,
-      application_name: 'dailies-cache-listen',
-    });
-    client.on('notification', (message) => this.receive(message));
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
+  private receive(payload: string): void {
     try {
-      await client.connect();
-      await client.query(`LISTEN ${CACHE_INVALIDATION_CHANNEL}`);
-    } catch (error) {
-      this.log.warn(`Cannot listen for cache invalidations: ${String(error)}`);
-      await client.end().catch(() => undefined);
-      this.lost(client);
-      return;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    // Whatever was announced while we were not listening is unknown: start afresh.
-    await this.cache.clear();
-  }
-
-  private receive(message: Notification): void {
-    try {
-      const { from, tags } = JSON.parse(message.payload ?? '') as { from?: string; tags?: unknown };
+      const { from, tags } = JSON.parse(payload) as { from?: string; tags?: unknown };
       if (from === this.instanceId || !Array.isArray(tags)) return;
       void this.cache.invalidateTags(tags.filter((t): t is string => typeof t === 'string'));
     } catch {
       void this.cache.clear();
     }
-  }
-
-  private lost(client: Client): void {
-    if (this.stopped || (this.client !== null && this.client !== client) || this.retry) return;
-    this.client = null;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      if (!this.stopped) void this.connect();
-    }, 1_000);
-    this.retry.unref();
   }
 }
 

@@ -1,4 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DatabaseListener } from './database-listener';
+import { DatabaseWatchdog } from './database-watchdog';
 import { DATABASE_POOL_SIZE, DATABASE_URL, PrismaService } from './prisma.service';
 import { SqlPool } from './sql-pool';
 
@@ -16,10 +18,12 @@ export class DatabaseModule {
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
         { provide: DATABASE_POOL_SIZE, useValue: options.poolSize ?? 10 },
+        DatabaseWatchdog,
+        DatabaseListener,
         PrismaService,
         SqlPool,
       ],
-      exports: [PrismaService, SqlPool, DATABASE_URL],
+      exports: [PrismaService, SqlPool, DatabaseWatchdog, DatabaseListener, DATABASE_URL],
     };
   }
 }

@@ -10,3 +10,6 @@ export * from './transient-errors';
 export * from './db.config';
 export * from './connection-settings';
 export * from './embedded/data-folder-lock';
+export * from './reconnect-backoff';
+export * from './database-watchdog';
+export * from './database-listener';

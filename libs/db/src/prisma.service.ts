@@ -1,9 +1,12 @@
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { ConnectionLimits, poolSettings } from './connection-settings';
+import { DatabaseWatchdog } from './database-watchdog';
 import { Prisma, PrismaClient } from './generated/prisma/client';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
+export { DATABASE_URL } from './database-url';
+import { DATABASE_URL } from './database-url';
 export const DATABASE_POOL_SIZE = Symbol('DATABASE_POOL_SIZE');
 export const DATABASE_LIMITS = Symbol('DATABASE_LIMITS');
 
@@ -16,8 +19,14 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     @Inject(DATABASE_URL) url: string,
     @Inject(DATABASE_POOL_SIZE) poolSize: number,
     @Optional() @Inject(DATABASE_LIMITS) limits?: Partial<ConnectionLimits>,
+    @Optional() watchdog?: DatabaseWatchdog,
   ) {
-    super({ adapter: new PrismaPg({ ...poolSettings(url, limits), max: poolSize }) });
+    // Our own pool (Prisma's adapter takes one), so that the watchdog can break its connections
+    // when PostgreSQL stops answering.
+    const pool = new Pool({ ...poolSettings(url, limits), max: poolSize });
+    pool.on('error', () => undefined);
+    watchdog?.watch(pool);
+    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   }
 
   async onModuleDestroy(): Promise<void> {

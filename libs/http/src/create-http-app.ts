@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyInstance, FastifyRequest, LogController } from 'fastify';
+import { FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import pino from 'pino';
 import { v7 } from 'uuid';
 import { LoadSheddingOptions, registerLoadShedding } from './load-shedding';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
+import { clientErrorResponder, installHostileInputGuard, MAX_URL_BYTES } from './hostile-input';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -33,6 +34,7 @@ export async function createHttpApp(
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const logger = pino({ level: options.logLevel ?? 'info', base: { service: 'dailies' } });
+  let transportErrors: () => TransportErrorRoutes | undefined = () => undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // Our own onResponse hook logs requests (one line each, health checks left out).
@@ -45,6 +47,16 @@ export async function createHttpApp(
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : v7();
     },
     trustProxy: true,
+    // Long path parameters reach the handlers (404/400 in the transport's shape) instead of
+    // Fastify's bare 414; the URL as a whole is capped by the hostile-input guard.
+    maxParamLength: MAX_URL_BYTES,
+    // Fastify's own refusals before routing (a URL that is not valid percent-encoded UTF-8).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply),
+    // Requests Node's parser refuses (headers over 16 KB) answer in the owning transport's shape.
+    clientErrorHandler: clientErrorResponder(
+      (url) => transportErrors()?.responderFor(url) ?? problemResponder,
+    ),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     logger: new PinoNestLogger(logger),
@@ -53,7 +65,14 @@ export async function createHttpApp(
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  configureFastify(fastify, logger, () => app.get(TransportErrorRoutes, { strict: false }));
+  transportErrors = () => {
+    try {
+      return app.get(TransportErrorRoutes, { strict: false });
+    } catch {
+      return undefined; // an app without HttpModule: the default shape
+    }
+  };
+  configureFastify(fastify, logger, transportErrors);
   if (options.loadShedding) await registerLoadShedding(fastify, options.loadShedding);
   const routes: string[] = [];
   fastify.addHook('onRoute', (route) => {
@@ -68,8 +87,9 @@ export async function createHttpApp(
 function configureFastify(
   fastify: FastifyInstance,
   logger: pino.Logger,
-  transportErrors: () => TransportErrorRoutes,
+  transportErrors: () => TransportErrorRoutes | undefined,
 ): void {
+  installHostileInputGuard(fastify);
   // JSON only: anything else is 415 (Fastify would otherwise accept text/plain as a string).
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -93,12 +113,6 @@ function configureFastify(
   // Errors raised before a route handler runs (body parsing, limits) leave in the shape of the
   // transport that owns the URL (problem+json where none does).
   fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
-    let routes: TransportErrorRoutes | undefined;
-    try {
-      routes = transportErrors();
-    } catch {
-      routes = undefined; // an app without HttpModule: the default shape
-    }
-    (routes?.responderFor(request.url) ?? problemResponder)(error, request, reply);
+    (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply);
   });
 }

@@ -11,3 +11,4 @@ export * from './legacy-id-params';
 export * from './transport-errors';
 export * from './http.config';
 export * from './pino-nest-logger';
+export * from './hostile-input';

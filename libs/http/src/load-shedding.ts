@@ -32,8 +32,11 @@ export async function registerLoadShedding(
     maxEventLoopDelay: options.maxEventLoopDelayMs,
     sampleInterval: 100,
     // Async: a rejection reaches next(error), so each transport answers in its own error shape.
-    pressureHandler: async (request, reply) => {
+    pressureHandler: async (request, reply, _type, delayMs) => {
       if (request.url.startsWith('/health/')) return; // answered whatever the load
+      // under-pressure reports Infinity when its histogram caught no sample in the last interval
+      // (seen right after a long start-up, on an idle loop): no evidence of lag, so serve.
+      if (delayMs === undefined || !Number.isFinite(delayMs)) return;
       void reply.header('retry-after', String(options.retryAfterSeconds));
       throw new ServerOverloadedError();
     },

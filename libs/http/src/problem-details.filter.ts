@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError } from '@dailies/core';
 import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HOSTILE_INPUT_CODE } from './hostile-input';
 import { Problem, problemFromDomainError, problemFromStatus } from './problem';
 
 /** Every error leaves as problem+json; nothing a client sent can produce a stack trace. */
@@ -68,6 +69,8 @@ export function toProblem(
 
 function fastifyDetail(error: { code?: string; message?: string; statusCode?: number }): string {
   switch (error.code) {
+    case HOSTILE_INPUT_CODE:
+      return error.message ?? 'Bad request';
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The request body is larger than 1 MB';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -6,3 +6,4 @@ export * from './jobs.module';
 export { JobsEngine, TestClock, UnknownJobError } from './pg-boss-engine';
 export type { Clock, JobsTx } from './pg-boss-engine';
 export * from './builtin';
+export * from './jobs.config';

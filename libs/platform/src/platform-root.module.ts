@@ -4,7 +4,9 @@ import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { EmailModule, loadEmailConfig } from '@dailies/email';
 import { HttpModule, Readiness } from '@dailies/http';
+import { Clock, JobsModule } from '@dailies/jobs';
 import { EventSystemModule } from './event-system.module';
+import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformConfig } from './platform.config';
 
 export interface PlatformRootOptions {
@@ -15,6 +17,8 @@ export interface PlatformRootOptions {
   features: Type<unknown>[];
   /** false for workers: no HTTP transport rules, readiness checks only (startWorker). */
   http?: boolean;
+  /** The jobs' clock (tests pass a TestClock). */
+  clock?: Clock;
 }
 
 /** A worker's readiness checks (database, event lag), served by its small health server. */
@@ -41,6 +45,16 @@ export class PlatformRootModule {
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
+        // The schedules and job workers of the one registry (JOBS_ENABLED, default on).
+        ...(options.config.JOBS_ENABLED
+          ? [
+              JobsModule.forRoot({
+                jobs: scheduledJobs,
+                schedules: jobSchedules(options.config),
+                clock: options.clock,
+              }),
+            ]
+          : []),
         ...options.features,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],

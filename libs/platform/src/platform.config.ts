@@ -9,6 +9,7 @@ import { DbConfig, dbConfigSchema } from '@dailies/db';
 import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
+import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -32,6 +33,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   analyticsConfigSchema,
   notificationsConfigSchema,
   emailOwnConfigSchema,
+  jobsConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -43,7 +45,8 @@ export type PlatformConfig = ProcessConfig &
   CacheConfig &
   AnalyticsConfig &
   NotificationsConfig &
-  EmailOwnConfig & {
+  EmailOwnConfig &
+  JobsConfig & {
     SEED_DEMO: boolean;
     /** Absolute data folder (embedded PostgreSQL, the generated JWT secret). */
     dataDir: string;

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
+import { DataFolderInUseError } from '@dailies/db';
 import { registeredRoutes } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
 import { RunningPlatform, startPlatform } from './start-platform';
@@ -13,7 +14,8 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
     platform = await startPlatform({ features });
   } catch (error) {
     console.error(
-      error instanceof ConfigError
+      // Refusals a user can fix are one line; anything else keeps its stack for a bug report.
+      error instanceof ConfigError || error instanceof DataFolderInUseError
         ? error.message
         : `${name} failed to start: ${String((error as Error)?.stack ?? error)}`,
     );
@@ -23,7 +25,8 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   const routes = registeredRoutes(platform.app);
   const lines = [
     `${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    ...(routes.some((r) => r.includes(' /v2/'))
+    // /v2's own routes (the OpenAPI docs are registered in every HTTP process).
+    ...(routes.some((r) => r.includes(' /v2/') && !/ \/v2\/(docs|openapi)/.test(r))
       ? [
           `  API        ${baseUrl}/v2`,
           `  API docs   ${baseUrl}/v2/docs   (OpenAPI: ${baseUrl}/v2/openapi.json)`,

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
+import { DataFolderInUseError } from '@dailies/db';
 import { RunningWorker, startWorker } from './start-worker';
 import { stopOnSignals } from './stop-on-signals';
 
@@ -10,7 +11,8 @@ export async function runWorker(name: string, modules: Type<unknown>[]): Promise
     worker = await startWorker({ modules });
   } catch (error) {
     console.error(
-      error instanceof ConfigError
+      // Refusals a user can fix are one line; anything else keeps its stack for a bug report.
+      error instanceof ConfigError || error instanceof DataFolderInUseError
         ? error.message
         : `${name} failed to start: ${String((error as Error)?.stack ?? error)}`,
     );

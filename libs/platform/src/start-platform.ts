@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configSchemasOf } from '@dailies/config';
 import { createHttpApp } from '@dailies/http';
+import { Clock } from '@dailies/jobs';
 import pino from 'pino';
 import { bootDatabase } from './boot-database';
 import { DatabaseTarget } from './database-target';
@@ -13,6 +14,8 @@ export interface StartOptions {
   features: Type<unknown>[];
   /** Overrides of environment variables (tests use these instead of touching process.env). */
   env?: Record<string, string>;
+  /** The jobs' clock (tests pass a TestClock and move it). */
+  clock?: Clock;
 }
 
 export interface RunningPlatform {
@@ -41,6 +44,7 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
       databaseUrl: database.url,
       features: options.features,
       core,
+      clock: options.clock,
     });
     const app = await createHttpApp(root, {
       logLevel: config.LOG_LEVEL,

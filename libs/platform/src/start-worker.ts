@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Server } from 'node:http';
 import { configSchemasOf } from '@dailies/config';
 import { PinoNestLogger, Readiness } from '@dailies/http';
+import { Clock } from '@dailies/jobs';
 import pino from 'pino';
 import { bootDatabase } from './boot-database';
 import { DatabaseTarget } from './database-target';
@@ -17,6 +18,10 @@ export interface StartWorkerOptions {
   env?: Record<string, string>;
   /** Serve /health/live and /health/ready on PORT (default true; one-off commands say false). */
   healthServer?: boolean;
+  /** The jobs' clock (tests pass a TestClock and move it). */
+  clock?: Clock;
+  /** Run the schedules and job workers (apps/cron; JOBS_ENABLED=false still turns them off). */
+  jobs?: boolean;
 }
 
 export interface RunningWorker {
@@ -35,7 +40,9 @@ export interface RunningWorker {
  */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const modules = options.modules ?? [];
-  const config = loadPlatformConfig({ ...process.env, ...options.env }, configSchemasOf(modules));
+  const loaded = loadPlatformConfig({ ...process.env, ...options.env }, configSchemasOf(modules));
+  // One-off commands (seed, staff) must not start the job engine; only the cron boot asks.
+  const config = { ...loaded, JOBS_ENABLED: options.jobs === true && loaded.JOBS_ENABLED };
   const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
   const { database, core } = await bootDatabase(config, (m) => log.info(m));
   let app: INestApplicationContext | undefined;
@@ -48,6 +55,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
         features: modules,
         core,
         http: false,
+        clock: options.clock,
       }),
       { logger: new PinoNestLogger(log), abortOnError: false },
     );

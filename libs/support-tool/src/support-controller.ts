@@ -1,4 +1,5 @@
 import { applyDecorators, Controller, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { StaffRole } from '@dailies/core';
 import { HtmlErrorFilter } from './html-error.filter';
 import { StaffSessionGuard } from './staff-session.guard';
@@ -21,4 +22,6 @@ export const SupportController = (path?: string) =>
     Controller(path ? `support/${path}` : 'support'),
     UseGuards(StaffSessionGuard),
     UseFilters(HtmlErrorFilter),
+    // Staff pages, not part of the public API document.
+    ApiExcludeController(),
   );

@@ -1,8 +1,9 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ReadsConfig } from '@dailies/config';
-import { UNSUBSCRIBE_PATH } from '@dailies/email';
+import { acceptFormBodies } from '@dailies/form-bodies';
 import { pathHasPrefix, TransportErrorRoutes } from '@dailies/http';
+import { builtinJobs, JobsModule } from '@dailies/jobs';
 import type { FastifyInstance } from 'fastify';
 import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
 import { Pages } from './pages';
@@ -35,30 +36,11 @@ export class SupportHttpSetup implements OnModuleInit {
       respondWithHtml(this.pages, error, request, reply),
     );
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
-    // Fastify keeps one parser per media type, and EmailModule (mounted by every platform
-    // process, before the transports) has already claimed forms for its one-click unsubscribe
-    // route, whose body is ignored. This parser takes over and keeps that route working.
-    if (fastify.hasContentTypeParser('application/x-www-form-urlencoded'))
-      fastify.removeContentTypeParser('application/x-www-form-urlencoded');
-    fastify.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
-      (request, body, done) => {
-        if (request.url.split('?')[0].replace(/\/+$/, '') === UNSUBSCRIBE_PATH) {
-          done(null, {});
-          return;
-        }
-        if (!pathHasPrefix(request.url, '/support')) {
-          const error = Object.assign(
-            new Error(`Unsupported Media Type: application/x-www-form-urlencoded`),
-            { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' },
-          );
-          done(error, undefined);
-          return;
-        }
-        done(null, Object.fromEntries(new URLSearchParams(String(body))));
-      },
-    );
+    acceptFormBodies(fastify, {
+      matches: (path) => pathHasPrefix(path, '/support'),
+      limitBytes: FORM_LIMIT_BYTES,
+      parse: (body) => Object.fromEntries(new URLSearchParams(body)),
+    });
   }
 }
 
@@ -67,6 +49,9 @@ export class SupportHttpSetup implements OnModuleInit {
  * locally), staff sessions in cookies, CSRF tokens, every action a domain command with a reason.
  */
 @Module({
+  // The job engine for reading and retrying (history, dead letters): no handlers, no schedules
+  // here — the cron app runs them.
+  imports: [JobsModule.forRoot({ jobs: builtinJobs, work: false, runSchedules: false })],
   providers: [Pages, StaffSessionGuard, HtmlErrorFilter, SupportHttpSetup],
   controllers: [
     SupportAuthController,

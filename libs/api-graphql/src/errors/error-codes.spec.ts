@@ -57,6 +57,29 @@ describe('GraphQL error formatting', () => {
     expect(reported).toEqual([bug]);
   });
 
+  it('answers malformed requests refused by the framework as BAD_REQUEST, unreported', () => {
+    const reported: unknown[] = [];
+    const refused = Object.assign(new Error('Unknown query'), { statusCode: 400 });
+    const formatted = formatGraphqlError(
+      new GraphQLError(refused.message, { originalError: refused }),
+      'req-3',
+      (e) => reported.push(e),
+    );
+    expect(formatted).toEqual({
+      message: 'Unknown query',
+      extensions: { code: 'BAD_REQUEST', requestId: 'req-3' },
+    });
+    expect(reported).toEqual([]);
+  });
+
+  it('strips field suggestions when asked (introspection off)', () => {
+    const error = new GraphQLError('Cannot query field "mee" on type "Query". Did you mean "me"?');
+    expect(formatGraphqlError(error, undefined, () => undefined).message).toContain('Did you mean');
+    expect(
+      formatGraphqlError(error, undefined, () => undefined, { hideSuggestions: true }).message,
+    ).toBe('Cannot query field "mee" on type "Query".');
+  });
+
   it('unwraps the validation errors Mercurius wraps into one', () => {
     const inner = [new GraphQLError('too deep', { extensions: { code: 'QUERY_TOO_DEEP' } })];
     const wrapper = new GraphQLError('Graphql validation error', {

@@ -47,6 +47,7 @@ export function formatGraphqlError(
   error: GraphQLError,
   requestId: string | undefined,
   report: (error: unknown) => void,
+  options: { hideSuggestions?: boolean } = {},
 ): GraphQLFormattedError {
   const cause = rootCause(error);
   const base = {
@@ -74,7 +75,21 @@ export function formatGraphqlError(
       typeof error.extensions?.code === 'string'
         ? error.extensions.code
         : 'GRAPHQL_VALIDATION_FAILED';
-    return { message: error.message, ...base, extensions: { ...error.extensions, code } };
+    // Without introspection, "Did you mean …" would leak the schema one guess at a time.
+    const message = options.hideSuggestions
+      ? error.message.replace(/ ?Did you mean .*$/s, '')
+      : error.message;
+    return { message, ...base, extensions: { ...error.extensions, code } };
+  }
+  const clientStatus = (cause as { statusCode?: unknown }).statusCode;
+  if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+    // A malformed request refused by Fastify or Mercurius (body not JSON, no query, bad
+    // variables): the client's mistake, with the framework's message — not logged as an error.
+    return {
+      message: (cause as { message?: string }).message || 'Bad request',
+      ...base,
+      extensions: { code: 'BAD_REQUEST', ...(requestId ? { requestId } : {}) },
+    };
   }
   report(cause);
   if (isDatabaseUnavailableError(cause) || isDatabaseBusyError(cause)) {

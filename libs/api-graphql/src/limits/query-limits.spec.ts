@@ -15,7 +15,27 @@ const schema = buildSchema(`
 const codes = (query: string, rules: ReturnType<typeof depthLimitRule>[]) =>
   validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.extensions.code);
 
+/** ~1 KB: each of 17 fragments spreads the next 4 times (4^16 paths when re-walked). */
+function fragmentFanOut(type = 'Query', fragments = 17): string {
+  const parts = [`{ ...F0 }`];
+  for (let i = 0; i < fragments; i += 1)
+    parts.push(
+      `fragment F${i} on ${type} { __typename ${i + 1 < fragments ? `...F${i + 1} `.repeat(4) : ''}}`,
+    );
+  return parts.join('\n');
+}
+
 describe('query limits', () => {
+  it('costs each fragment once: a fragment fan-out is refused at once, not re-walked', () => {
+    const document = fragmentFanOut();
+    expect(document.length).toBeLessThan(1100);
+    const started = performance.now();
+    expect(codes(document, [depthLimitRule(12), costLimitRule(200_000)])).toEqual([
+      'QUERY_TOO_COMPLEX',
+    ]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
   it('refuses a query deeper than the limit, counting fragments', () => {
     const query = `{ project(id: "1") { rootAsset { ...A } } } fragment A on Asset { children { edges { node { name } } } }`;
     expect(codes(query, [depthLimitRule(6)])).toEqual([]);

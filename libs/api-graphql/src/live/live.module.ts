@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '@dailies/config';
-import { DATABASE_URL, SqlPool } from '@dailies/db';
+import { DatabaseListener, SqlPool } from '@dailies/db';
 import { GraphqlConfig } from '../graphql.config';
 import { LiveHub } from './live-hub';
 import { LIVE_TRANSPORT, LiveTransport } from './live-transport';
@@ -12,11 +12,15 @@ import { RedisLiveTransport } from './redis-live-transport';
   providers: [
     {
       provide: LIVE_TRANSPORT,
-      inject: [APP_CONFIG, DATABASE_URL, SqlPool],
-      useFactory: (config: GraphqlConfig, databaseUrl: string, sql: SqlPool): LiveTransport =>
+      inject: [APP_CONFIG, DatabaseListener, SqlPool],
+      useFactory: (
+        config: GraphqlConfig,
+        listener: DatabaseListener,
+        sql: SqlPool,
+      ): LiveTransport =>
         config.GRAPHQL_PUBSUB_URL
           ? new RedisLiveTransport(config.GRAPHQL_PUBSUB_URL)
-          : new PgLiveTransport(databaseUrl, sql),
+          : new PgLiveTransport(listener, sql),
     },
     LiveHub,
   ],

@@ -151,14 +151,17 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'review_link.created': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.updated': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
   'review_link.deleted': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
+  'review_link.expired': (e) => [tag(cacheTags.reviewLink, e.subject.id)],
 
   // Inboxes, settings and bookkeeping: nothing cached.
   'notification.read': none,
   'notification.preferences_updated': none,
+  'notification.digest_queued': none,
   'audit_log.purged': none,
   'usage.reconciled': none,
   'operations.dead_letters_redriven': none,
   'operations.events_replayed': none,
+  'operations.job_dead_letters_retried': none,
   // Support staff. Sign-in checks a user's status in the database, never in a cache.
   'staff.created': none,
   'staff.signed_in': none,
@@ -166,6 +169,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'staff.signed_out': none,
   'user.locked': none,
   'user.unlocked': none,
+  'user.sessions_ended': none,
   'support.view_as_started': none,
 };
 

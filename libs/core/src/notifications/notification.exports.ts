@@ -2,6 +2,7 @@
 export * from './commands/mark-notifications-read/mark-notifications-read.command';
 export type { UnreadCountView } from './commands/mark-notifications-read/mark-notifications-read.handler';
 export * from './commands/update-notification-preferences/update-notification-preferences.command';
+export * from './commands/send-digests/send-digests.command';
 export * from './queries/get-notification-preferences/get-notification-preferences.query';
 export * from './queries/list-notifications/list-notifications.query';
 export * from './queries/get-notification/get-notification.query';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MarkNotificationsReadHandler } from './commands/mark-notifications-read/mark-notifications-read.handler';
+import { SendDigestsHandler } from './commands/send-digests/send-digests.handler';
 import { UpdateNotificationPreferencesHandler } from './commands/update-notification-preferences/update-notification-preferences.handler';
 import { GetNotificationPreferencesHandler } from './queries/get-notification-preferences/get-notification-preferences.handler';
 import { GetNotificationHandler } from './queries/get-notification/get-notification.handler';
@@ -18,6 +19,7 @@ import { NotificationFeed } from './services/notification-feed';
     GetNotificationPreferencesHandler,
     MarkNotificationsReadHandler,
     UpdateNotificationPreferencesHandler,
+    SendDigestsHandler,
   ],
   exports: [NotificationFeed],
 })

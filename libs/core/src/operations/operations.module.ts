@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { RedriveDeadLettersHandler } from './commands/redrive-dead-letters/redrive-dead-letters.handler';
 import { ReplayEventsHandler } from './commands/replay-events/replay-events.handler';
 import { ConsumerOperations } from './consumer-operations';
+import { RetryJobDeadLettersHandler } from './commands/retry-job-dead-letters/retry-job-dead-letters.handler';
+import { ListJobsHandler } from './queries/list-jobs/list-jobs.handler';
 import { ListConsumerStatsHandler } from './queries/list-consumer-stats/list-consumer-stats.handler';
 import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
 
@@ -11,6 +13,8 @@ import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-le
     ConsumerOperations,
     ListDeadLettersHandler,
     ListConsumerStatsHandler,
+    ListJobsHandler,
+    RetryJobDeadLettersHandler,
     RedriveDeadLettersHandler,
     ReplayEventsHandler,
   ],

@@ -9,7 +9,8 @@ import type { ReviewLinkErrorCode } from '../projects/review-link';
 import type { StaffErrorCode } from '../staff/staff.errors';
 
 /** Refusals that are not about one aggregate. */
-export type GeneralErrorCode = 'event_runtime_not_running' | 'storage_limit_exceeded';
+export type GeneralErrorCode =
+  'event_runtime_not_running' | 'job_engine_not_running' | 'storage_limit_exceeded';
 
 /**
  * Every machine-readable reason a use case can give for refusing, one union per aggregate

@@ -20,17 +20,42 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * What a cursor position must hold: `id` a UUID (every keyset ends with one), `time` an ISO
+ * timestamp, `number` a finite number, `any` a string or finite number. A hand-made cursor with
+ * another value is a 400 here, before it can reach a query (where PostgreSQL would refuse it).
+ */
+export type CursorPart = 'id' | 'time' | 'number' | 'any';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function partIsValid(value: unknown, part: CursorPart): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && ['number', 'any'].includes(part);
+  if (typeof value !== 'string' || value.length > 200 || value.includes('\u0000')) return false;
+  if (part === 'id') return UUID.test(value);
+  if (part === 'time') return /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value));
+  return part === 'any';
+}
+
+/**
+ * The key of a cursor this API returned. `shape` is the number of positions (the last one an id,
+ * the others strings or numbers) or the kind of each position.
+ */
 export function decodeCursor(
   cursor: string | undefined,
-  arity: number,
+  shape: number | readonly CursorPart[],
 ): (string | number)[] | undefined {
   if (cursor === undefined) return undefined;
+  const parts: readonly CursorPart[] =
+    typeof shape === 'number'
+      ? [...Array.from({ length: shape - 1 }, () => 'any' as const), 'id' as const]
+      : shape;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(key) &&
-      key.length === arity &&
-      key.every((k) => ['string', 'number'].includes(typeof k))
+      key.length === parts.length &&
+      key.every((value, index) => partIsValid(value, parts[index]))
     ) {
       return key as (string | number)[];
     }

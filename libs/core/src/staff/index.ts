@@ -5,6 +5,7 @@ export type * from './commands/sign-in-staff/sign-in-staff.handler';
 export * from './commands/sign-out-staff/sign-out-staff.command';
 export * from './commands/lock-user/lock-user.command';
 export * from './commands/unlock-user/unlock-user.command';
+export * from './commands/force-logout-user/force-logout-user.command';
 export * from './queries/authenticate-staff-session/authenticate-staff-session.query';
 export type * from './queries/authenticate-staff-session/authenticate-staff-session.handler';
 export * from './queries/staff-search/staff-search.query';

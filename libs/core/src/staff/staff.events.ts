@@ -33,6 +33,8 @@ export class UserLocked extends defineEvent(
   1,
   z.object({
     reason: z.string(),
+    /** When the lock ends by itself; null: until unlocked. */
+    until: z.string().nullable(),
     sessionsRevoked: z.number().int(),
   }),
 ) {}
@@ -48,4 +50,11 @@ export class ViewAsStarted extends defineEvent(
   'support.view_as_started',
   1,
   z.object({ grantId: z.string(), reason: z.string(), expiresAt: z.string() }),
+) {}
+
+/** Support ended every session of a user (without locking them). */
+export class UserSessionsEnded extends defineEvent(
+  'user.sessions_ended',
+  1,
+  z.object({ reason: z.string(), sessionsRevoked: z.number().int() }),
 ) {}

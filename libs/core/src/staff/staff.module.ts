@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateStaffUserHandler } from './commands/create-staff-user/create-staff-user.handler';
+import { ForceLogoutUserHandler } from './commands/force-logout-user/force-logout-user.handler';
 import { LockUserHandler } from './commands/lock-user/lock-user.handler';
 import { SignInStaffHandler } from './commands/sign-in-staff/sign-in-staff.handler';
 import { SignOutStaffHandler } from './commands/sign-out-staff/sign-out-staff.handler';
@@ -20,6 +21,7 @@ import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-se
     AuthenticateStaffSessionHandler,
     LockUserHandler,
     UnlockUserHandler,
+    ForceLogoutUserHandler,
     StaffSearchHandler,
     StaffUserDetailsHandler,
     StartViewAsHandler,

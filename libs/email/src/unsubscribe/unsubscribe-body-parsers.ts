@@ -1,4 +1,5 @@
-import { Inject, Injectable, OnModuleInit, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { acceptFormBodies, FORM_MEDIA_TYPES } from '@dailies/form-bodies';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 
@@ -6,9 +7,6 @@ export const UNSUBSCRIBE_PATH = '/email/unsubscribe';
 
 /** RFC 8058 bodies are one short field; anything longer is not a one-click request. */
 const BODY_LIMIT_BYTES = 4096;
-
-/** The media types an RFC 8058 one-click POST (and the confirmation page's form) may use. */
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /**
  * The platform's Fastify accepts JSON only (everything else is 415), but mailbox providers POST
@@ -23,18 +21,15 @@ export class UnsubscribeBodyParsers implements OnModuleInit {
   onModuleInit(): void {
     const instance: unknown = this.host.httpAdapter?.getInstance();
     if (!isFastify(instance)) return; // another adapter parses forms itself
-    for (const type of FORM_TYPES) {
-      if (instance.hasContentTypeParser(type)) continue;
-      instance.addContentTypeParser(
-        type,
-        { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
-        (request, _body, done) => {
-          const path = request.url.split('?')[0].replace(/\/+$/, '');
-          if (path === UNSUBSCRIBE_PATH) return done(null, {});
-          done(new UnsupportedMediaTypeException(`Unsupported Media Type: ${type}`), undefined);
-        },
-      );
-    }
+    acceptFormBodies(
+      instance,
+      {
+        matches: (path) => path.replace(/\/+$/, '') === UNSUBSCRIBE_PATH,
+        limitBytes: BODY_LIMIT_BYTES,
+        parse: () => ({}), // the signed token in the URL is what counts
+      },
+      FORM_MEDIA_TYPES,
+    );
   }
 }
 

@@ -1,6 +1,5 @@
-import { Client, Notification } from 'pg';
+import type { DatabaseListener } from '@dailies/db';
 import { Observable, Subject } from 'rxjs';
-import type { RuntimeLog } from './runtime-log';
 
 /** The PostgreSQL channel on which new, redriven and replayed deliveries are announced. */
 export const DELIVERY_CHANNEL = 'event_deliveries';
@@ -12,79 +11,36 @@ export interface DeliveryNotice {
 }
 
 /**
- * LISTENs on the delivery channel over a connection of its own and reconnects when it drops.
- * After every (re)connect it emits a notice for all consumers, since notifications sent while it
- * was away are lost; the periodic sweep covers the gap in between.
+ * Delivery notices from the process's shared LISTEN connection (DatabaseListener, which
+ * reconnects with backoff and jitter). Whenever it listens (again) it emits a notice for all
+ * consumers, since notifications sent while it was away are lost; the periodic sweep covers the
+ * gap in between.
  */
 export class DeliveryNotifications {
   private readonly notices = new Subject<DeliveryNotice>();
   readonly notices$: Observable<DeliveryNotice> = this.notices.asObservable();
-  private client: Client | null = null;
-  private stopped = false;
-  private retry: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
 
-  constructor(
-    private readonly url: string,
-    private readonly log: RuntimeLog,
-    private readonly reconnectDelayMs = 1_000,
-  ) {}
+  constructor(private readonly listener: DatabaseListener) {}
 
   async start(): Promise<void> {
-    this.stopped = false;
-    await this.connect();
+    this.unsubscribe = await this.listener.subscribe(DELIVERY_CHANNEL, {
+      onMessage: (payload) => this.receive(payload),
+      onListening: () => this.notices.next({ from: null, consumers: '*' }),
+    });
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retry);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    await this.unsubscribe?.();
     this.notices.complete();
   }
 
-  private async connect(): Promise<void> {
-    const client = new Client({
-      connectionString: this.url,
-      application_name: 'dailies-events-listen',
-    });
-    client.on('notification', (message) => this.receive(message));
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
+  private receive(payload: string): void {
     try {
-      await client.connect();
-      await client.query(`LISTEN ${DELIVERY_CHANNEL}`);
-    } catch (error) {
-      this.lost(client, error);
-      await client.end().catch(() => undefined);
-      return;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    this.notices.next({ from: null, consumers: '*' });
-  }
-
-  private receive(message: Notification): void {
-    try {
-      const notice = JSON.parse(message.payload ?? '') as DeliveryNotice;
+      const notice = JSON.parse(payload) as DeliveryNotice;
       this.notices.next({ from: notice.from ?? null, consumers: notice.consumers ?? '*' });
     } catch {
       this.notices.next({ from: null, consumers: '*' });
     }
-  }
-
-  private lost(client: Client, error?: unknown): void {
-    if (this.stopped || (this.client !== null && this.client !== client)) return;
-    if (this.retry) return;
-    this.client = null;
-    if (error) this.log.warn(`Event notifications lost (${String(error)}); reconnecting`);
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      if (!this.stopped) void this.connect();
-    }, this.reconnectDelayMs);
-    this.retry.unref();
   }
 }

@@ -1,5 +1,6 @@
 import { Pool, QueryResultRow } from 'pg';
 import type { StoredEvent } from '../event-registry';
+import { LIVE_CLAIMERS_CTE, unclaimedCondition } from './claimer-lock';
 import type { ConsumerSettings } from './consumer-settings';
 import { DELIVERY_CHANNEL, DeliveryNotice } from './delivery-notifications';
 
@@ -41,15 +42,17 @@ const ORDER_GUARD = `
         AND p.subject_id = d.subject_id AND p.event_position < d.event_position
         AND p.state = 'pending')`;
 
-// Due rows: pending, available, not leased (or leased by an instance whose lease ran out), and
-// with attempts left (the sweep dead-letters the others). SKIP LOCKED keeps concurrent claimers
-// of several instances off each other's rows; the lease keeps them off after this statement.
+// Due rows: pending, available, not leased (or leased by an instance whose lease ran out, or
+// whose claimer lock is gone: see claimer-lock.ts), and with attempts left (the sweep
+// dead-letters the others). SKIP LOCKED keeps concurrent claimers of several instances off each
+// other's rows; the lease keeps them off after this statement.
 const claimSql = (ordered: boolean) => `
-WITH due AS (
+WITH ${LIVE_CLAIMERS_CTE},
+due AS (
   SELECT d.event_id FROM event_deliveries d
   WHERE d.consumer = $1 AND d.state = 'pending' AND d.attempts < $2
     AND d.available_at <= now()
-    AND (d.locked_until IS NULL OR d.locked_until < now())${ordered ? ORDER_GUARD : ''}
+    AND ${unclaimedCondition('d')}${ordered ? ORDER_GUARD : ''}
   ORDER BY d.event_position
   LIMIT $3
   FOR UPDATE SKIP LOCKED
@@ -89,15 +92,16 @@ SET locked_by = NULL, locked_until = NULL, attempts = greatest(d.attempts - 1, 0
 FROM unnest($1::uuid[], $2::text[]) AS t(event_id, consumer)
 WHERE d.event_id = t.event_id AND d.consumer = t.consumer AND d.locked_by = $3`;
 
-// A lease that ran out during the last attempt means the process died (or hung) handling it —
-// maybe because of this very event; giving up stops a crash loop.
+// A lease that ran out (or a claimer that died) during the last attempt means the process died
+// (or hung) handling it — maybe because of this very event; giving up stops a crash loop.
 const BURY_SQL = `
-UPDATE event_deliveries
+WITH ${LIVE_CLAIMERS_CTE}
+UPDATE event_deliveries d
 SET state = 'dead', locked_by = NULL, locked_until = NULL, last_attempt_at = now(),
     last_error = concat_ws(E'\\n', last_error,
       'The lease ran out during the last attempt (the instance crashed or hung).')
 WHERE consumer = $1 AND state = 'pending' AND attempts >= $2
-  AND (locked_until IS NULL OR locked_until < now())`;
+  AND ${unclaimedCondition('d')}`;
 
 const BACKLOG_SQL = `
 SELECT consumer,

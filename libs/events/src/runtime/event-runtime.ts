@@ -1,12 +1,19 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DATABASE_URL } from '@dailies/db';
+import {
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { DATABASE_URL, DatabaseListener } from '@dailies/db';
 import { Subscription } from 'rxjs';
 import type { DomainEvent } from '../domain-event';
 import { EventRegistry } from '../event-registry';
 import { CommittedBatch, EVENT_REGISTRY, UnitOfWork } from '../unit-of-work';
 import { Broadcaster } from './broadcaster';
+import { ClaimerLock } from './claimer-lock';
 import { ConsumerDirectory } from './consumer-directory';
 import { ConsumerWorker, Delivery } from './consumer-worker';
 import { DeliveryNotice, DeliveryNotifications } from './delivery-notifications';
@@ -38,6 +45,8 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly broadcaster = new Broadcaster<Delivery>((d) => d.event.eventName);
   private readonly outcomes: DeliveryOutcomes;
   private notifications: DeliveryNotifications | undefined;
+  private claimerLock: ClaimerLock | undefined;
+  private ownListener: DatabaseListener | undefined;
   private readonly subscriptions = new Subscription();
   private state: RuntimeState = 'new';
   private committed: CommittedBatch[] = [];
@@ -51,6 +60,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(EVENT_REGISTRY) private readonly registry: EventRegistry,
     private readonly unitOfWork: UnitOfWork,
     private readonly processed: ProcessedEvents,
+    @Optional() private listener?: DatabaseListener,
   ) {
     this.options = resolveRuntimeOptions(options, defaultInstanceId);
     this.store = new DeliveryStore(databaseUrl, this.options.poolSize);
@@ -75,6 +85,11 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
 
   get running(): boolean {
     return this.state === 'running';
+  }
+
+  /** True while this instance's claims are tied to a live database session (claimer-lock.ts). */
+  get claimerLockHeld(): boolean {
+    return this.claimerLock?.held ?? false;
   }
 
   /** The workers of this instance (none when it does not deliver). */
@@ -116,12 +131,17 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
         this.broadcaster.attach(worker.lane, entry.settings.events);
     }
     if (this.workers.size === 0) return;
+    // Before the first lease is written: from now on our leases live as long as this session.
+    this.claimerLock = new ClaimerLock(this.databaseUrl, this.instanceId, this.log);
+    await this.claimerLock.start();
     this.subscriptions.add(
       this.unitOfWork.committedBatches$.subscribe((batch) => this.onCommitted(batch)),
     );
     this.directory.setFastPath({ owner: this.instanceId, leaseMs: this.options.leaseMs });
     for (const worker of this.workers.values()) worker.start();
-    this.notifications = new DeliveryNotifications(this.databaseUrl, this.log);
+    // Outside Nest's DatabaseModule (a bare runtime), a listener of its own.
+    if (!this.listener) this.ownListener = this.listener = new DatabaseListener(this.databaseUrl);
+    this.notifications = new DeliveryNotifications(this.listener);
     this.subscriptions.add(
       this.notifications.notices$.subscribe((notice) => this.onNotice(notice)),
     );
@@ -152,6 +172,8 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await this.outcomes.close();
       await this.notifications?.stop();
+      await this.ownListener?.stop();
+      await this.claimerLock?.stop();
       // What we handed back can be taken by other instances now rather than at their sweep.
       await this.store.announce('*').catch(() => undefined);
     }

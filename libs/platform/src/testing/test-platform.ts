@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Type } from '@nestjs/common';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { SmtpTestServer } from '@dailies/email/testing';
+import { Clock } from '@dailies/jobs';
 import { RunningPlatform, startPlatform } from '../start-platform';
 
 export interface TestPlatform extends RunningPlatform {
@@ -41,12 +42,14 @@ async function releaseMailServer(): Promise<void> {
 export async function startTestPlatform(
   features: Type<unknown>[],
   env: Record<string, string> = {},
+  options: { clock?: Clock; databaseUrl?: string } = {},
 ): Promise<TestPlatform> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   // Mail goes to a real SMTP server in the test process, so tests can follow mailed links.
   const mail = env.SMTP_URL ? null : await acquireMailServer();
   const platform = await startPlatform({
     features,
+    clock: options.clock,
     env: {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
@@ -62,6 +65,8 @@ export async function startTestPlatform(
       // Quick sweeps and a short shutdown grace keep event-driven tests fast.
       EVENTS_SWEEP_INTERVAL_MS: '200',
       EVENTS_SHUTDOWN_GRACE_MS: '2000',
+      // The job engine installs its schema per database; tests that need jobs turn it on.
+      JOBS_ENABLED: 'false',
       // A loaded CI machine must not shed the tests' own requests (load-shedding spec sets it).
       LOAD_SHED_EVENT_LOOP_DELAY_MS: '0',
       ...(mail ? { SMTP_URL: mail.url } : {}),
@@ -75,7 +80,7 @@ export async function startTestPlatform(
     mail,
     async close() {
       await platform.close();
-      await dropTestDatabase(databaseUrl);
+      if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
       if (mail) await releaseMailServer();
     },
   };

@@ -6,6 +6,7 @@ import {
   ListAuditLogQuery,
   ListMembersQuery,
   ReconcileUsageCommand,
+  UpdateAccountCommand,
 } from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pages } from '../pages';
@@ -47,6 +48,26 @@ export class SupportAccountsController {
         audit: audit.data,
       }),
     );
+  }
+
+  @Post(':id/limits')
+  async limits(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const reason = requireReason(body);
+    const gb = Number(body?.storageLimitGb);
+    await this.commands.execute(
+      new UpdateAccountCommand(staffActor(request, reason), {
+        accountId: id,
+        plan: body?.plan,
+        // Whole bytes; a non-number is refused by the command's schema.
+        storageLimitBytes: Number.isFinite(gb) ? Math.round(gb * 1024 ** 3) : body?.storageLimitGb,
+      }),
+    );
+    seeOther(reply, `/support/accounts/${encodeURIComponent(id)}?done=plan+and+limit+saved`);
   }
 
   @Post(':id/reconcile')

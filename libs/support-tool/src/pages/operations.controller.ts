@@ -3,8 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ListConsumerStatsQuery,
   ListDeadLettersQuery,
+  ListJobsQuery,
   ListSentEmailsQuery,
   RedriveDeadLettersCommand,
+  RetryJobDeadLettersCommand,
 } from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pages } from '../pages';
@@ -26,10 +28,11 @@ export class SupportOperationsController {
   @Get()
   async show(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const actor = staffActor(request);
-    const [consumers, deadLetters, emails] = await Promise.all([
+    const [consumers, deadLetters, emails, jobs] = await Promise.all([
       this.queries.execute(new ListConsumerStatsQuery(actor)),
       this.queries.execute(new ListDeadLettersQuery(actor, { limit: 100 })),
       this.queries.execute(new ListSentEmailsQuery(actor, 50)),
+      this.queries.execute(new ListJobsQuery(actor)),
     ]);
     sendPage(
       reply,
@@ -39,6 +42,7 @@ export class SupportOperationsController {
         consumers,
         deadLetters: deadLetters.data,
         emails,
+        jobs,
       }),
     );
   }
@@ -57,5 +61,21 @@ export class SupportOperationsController {
       }),
     );
     seeOther(reply, '/support/operations?done=redriven');
+  }
+
+  @Post('jobs/retry')
+  async retryJob(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const reason = requireReason(body);
+    await this.commands.execute(
+      new RetryJobDeadLettersCommand(staffActor(request, reason), {
+        job: body?.job,
+        ...(body?.id ? { ids: [body.id] } : {}),
+      }),
+    );
+    seeOther(reply, '/support/operations?done=job+retried');
   }
 }

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   GetProjectQuery,
   ListChildrenQuery,
+  ListReviewLinksQuery,
   ListTrashQuery,
   RestoreAssetCommand,
 } from '@dailies/core';
@@ -13,7 +14,7 @@ import { staffActor } from '../staff-request';
 import { SupportController } from '../support-controller';
 import { sendPage, seeOther } from './replies';
 
-/** A project: the top of its asset tree, its trash (restore with a reason). */
+/** A project: the top of its asset tree, its trash (restore with a reason), its review links. */
 @SupportController('projects')
 export class SupportProjectsController {
   constructor(
@@ -30,9 +31,10 @@ export class SupportProjectsController {
   ): Promise<void> {
     const actor = staffActor(request);
     const project = await this.queries.execute(new GetProjectQuery(actor, id));
-    const [children, trash] = await Promise.all([
+    const [children, trash, reviewLinks] = await Promise.all([
       this.queries.execute(new ListChildrenQuery(actor, project.rootAssetId, { limit: 100 })),
       this.queries.execute(new ListTrashQuery(actor, id, { limit: 100 })),
+      this.queries.execute(new ListReviewLinksQuery(actor, id, { limit: 100 })),
     ]);
     sendPage(
       reply,
@@ -42,6 +44,7 @@ export class SupportProjectsController {
         project,
         children: children.data,
         trash: trash.data,
+        reviewLinks: reviewLinks.data,
       }),
     );
   }

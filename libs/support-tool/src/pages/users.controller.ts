@@ -1,6 +1,11 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { LockUserCommand, StaffUserDetailsQuery, UnlockUserCommand } from '@dailies/core';
+import {
+  ForceLogoutUserCommand,
+  LockUserCommand,
+  StaffUserDetailsQuery,
+  UnlockUserCommand,
+} from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pages } from '../pages';
 import { staffActor } from '../staff-request';
@@ -34,9 +39,26 @@ export class SupportUsersController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     await this.commands.execute(
-      new LockUserCommand(staffActor(request), { userId: id, reason: body?.reason }),
+      new LockUserCommand(staffActor(request), {
+        userId: id,
+        reason: body?.reason,
+        minutes: body?.minutes,
+      }),
     );
     seeOther(reply, `/support/users/${encodeURIComponent(id)}?done=locked`);
+  }
+
+  @Post(':id/force-logout')
+  async forceLogout(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ForceLogoutUserCommand(staffActor(request), { userId: id, reason: body?.reason }),
+    );
+    seeOther(reply, `/support/users/${encodeURIComponent(id)}?done=signed+out+everywhere`);
   }
 
   @Post(':id/unlock')

@@ -17,3 +17,18 @@ export class NotificationPreferencesUpdated extends defineEvent(
   1,
   z.object({ projectCount: z.number().int().nonnegative() }),
 ) {}
+
+/**
+ * The digest job recorded a digest e-mail for the user (subject): `count` notifications of the
+ * window ending `windowEnd`, under the delivery key `deliveryKey` (sent after commit).
+ */
+export class NotificationDigestQueued extends defineEvent(
+  'notification.digest_queued',
+  1,
+  z.object({
+    cadence: z.enum(['hourly', 'daily']),
+    windowEnd: z.string(),
+    count: z.number().int().positive(),
+    deliveryKey: z.string(),
+  }),
+) {}

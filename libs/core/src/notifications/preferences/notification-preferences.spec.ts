@@ -51,6 +51,9 @@ describe('notification preferences', () => {
       `projects.${projectId}.reply.inApp`,
     ]);
     expect(paths({ projects: { 'not-an-id': {} } })).toEqual(['projects.not-an-id']);
+    // Wrong types (found by the OpenAPI fuzz suite) are refused, never thrown.
+    expect(paths({ projects: { [projectId]: null } })).toEqual([`projects.${projectId}`]);
+    expect(paths({ projects: null, defaults: null })).toEqual(['defaults', 'projects']);
     expect(paths({ defaults: {}, colour: 'blue' })).toEqual(['']);
   });
 

@@ -42,6 +42,8 @@ const kindSettingOverride = z.strictObject({
 /** Partial on purpose: a kind left out keeps following the defaults (or the next level up). */
 const kindOverrides = z.record(z.string(), kindSettingOverride).superRefine(
   (map, ctx) => {
+    // Runs on invalid input too (`when` below): a null or a string is already refused.
+    if (typeof map !== 'object' || map === null) return;
     for (const key of Object.keys(map)) {
       if (!isNotificationKind(key)) {
         ctx.addIssue({
@@ -58,6 +60,7 @@ const kindOverrides = z.record(z.string(), kindSettingOverride).superRefine(
 
 const projectOverrides = z.record(z.string(), kindOverrides).superRefine(
   (projects, ctx) => {
+    if (typeof projects !== 'object' || projects === null) return;
     const keys = Object.keys(projects);
     for (const key of keys) {
       if (!isUuid(key))

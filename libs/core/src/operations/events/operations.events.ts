@@ -14,3 +14,10 @@ export class EventsReplayed extends defineEvent(
   1,
   z.object({ consumer: z.string(), from: z.string(), to: z.string(), count: z.number() }),
 ) {}
+
+/** Dead letters of a scheduled job were sent back to it. */
+export class JobDeadLettersRetried extends defineEvent(
+  'operations.job_dead_letters_retried',
+  1,
+  z.object({ job: z.string(), ids: z.array(z.string()).nullable(), count: z.number() }),
+) {}

@@ -2,6 +2,7 @@
 export * from './commands/create-review-comment/create-review-comment.command';
 export * from './commands/create-review-link/create-review-link.command';
 export * from './commands/delete-review-link/delete-review-link.command';
+export * from './commands/expire-review-links/expire-review-links.command';
 export * from './commands/update-review-link/update-review-link.command';
 export * from './queries/get-review-link/get-review-link.query';
 export * from './queries/list-review-comments/list-review-comments.query';

@@ -27,3 +27,10 @@ export class ReviewLinkDeleted extends defineEvent(
   1,
   z.object({ name: z.string() }),
 ) {}
+
+/** The expiry job found the link past its `expiresAt` (raised once per expiry). */
+export class ReviewLinkExpired extends defineEvent(
+  'review_link.expired',
+  1,
+  z.object({ name: z.string(), expiresAt: z.string() }),
+) {}

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { CreateReviewCommentHandler } from './commands/create-review-comment/create-review-comment.handler';
 import { CreateReviewLinkHandler } from './commands/create-review-link/create-review-link.handler';
+import { ExpireReviewLinksHandler } from './commands/expire-review-links/expire-review-links.handler';
 import { DeleteReviewLinkHandler } from './commands/delete-review-link/delete-review-link.handler';
 import { UpdateReviewLinkHandler } from './commands/update-review-link/update-review-link.handler';
 import { GetReviewLinkHandler } from './queries/get-review-link/get-review-link.handler';
@@ -24,6 +25,7 @@ export const ReviewLinkHandlers: Type[] = [
   CreateReviewLinkHandler,
   UpdateReviewLinkHandler,
   DeleteReviewLinkHandler,
+  ExpireReviewLinksHandler,
   ListReviewLinksHandler,
   GetReviewLinkHandler,
   OpenReviewLinkHandler,

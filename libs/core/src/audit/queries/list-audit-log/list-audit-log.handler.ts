@@ -57,7 +57,7 @@ function filterOf(filter: AuditLogFilter): Prisma.AuditLogEntryWhereInput {
 
 /** Entries strictly after the cursor's (occurredAt, eventId) in newest-first order. */
 function afterCursor(cursor: string | undefined): Prisma.AuditLogEntryWhereInput {
-  const key = decodeCursor(cursor, 2);
+  const key = decodeCursor(cursor, ['time', 'id']);
   if (!key) return {};
   const [time, eventId] = key;
   const at = typeof time === 'string' ? new Date(time) : new Date(Number.NaN);

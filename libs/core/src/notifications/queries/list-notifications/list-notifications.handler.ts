@@ -61,7 +61,7 @@ export class ListNotificationsHandler implements IQueryHandler<
 }
 
 function afterOf(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  const key = decodeCursor(cursor, 2);
+  const key = decodeCursor(cursor, ['time', 'id']);
   if (!key) return undefined;
   const createdAt = new Date(String(key[0]));
   const id = String(key[1]);

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { isUuid } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { notFound } from '../../../shared/errors';
 import { requireStaff } from '../../rules/staff-policy';
@@ -13,10 +14,12 @@ export class UnlockUserHandler implements ICommandHandler<UnlockUserCommand> {
 
   async execute({ actor, input }: UnlockUserCommand) {
     const staff = requireStaff(actor);
+    if (!isUuid(input.userId)) throw notFound('User');
     return this.uow.run(async (tx, events) => {
       const user = await tx.user.findUnique({ where: { id: input.userId } });
       if (!user) throw notFound('User');
       await tx.user.update({ where: { id: user.id }, data: { status: 'active' } });
+      await tx.staffUserLock.deleteMany({ where: { userId: user.id } });
       for (const accountId of await accountIdsOfUser(tx, user.id))
         events.record(
           new UserUnlocked({

@@ -9,6 +9,8 @@ export interface StaffUserDetails {
   email: string;
   name: string;
   status: 'active' | 'locked';
+  /** When a lock ends by itself (null: not locked, or until unlocked). */
+  lockedUntil: Date | null;
   createdAt: Date;
   lastLoginAt: Date | null;
   accounts: { id: string; name: string; role: string }[];
@@ -29,6 +31,7 @@ export class StaffUserDetailsHandler implements IQueryHandler<
     const user = await this.prisma.user.findUnique({
       where: { id: userId },
       include: {
+        staffLock: true,
         memberships: { include: { account: true }, orderBy: { createdAt: 'asc' } },
         refreshTokens: {
           where: { revokedAt: null, rotatedAt: null, expiresAt: { gt: new Date() } },
@@ -42,6 +45,7 @@ export class StaffUserDetailsHandler implements IQueryHandler<
       email: user.email,
       name: user.name,
       status: user.status,
+      lockedUntil: user.status === 'locked' ? (user.staffLock?.lockedUntil ?? null) : null,
       createdAt: user.createdAt,
       lastLoginAt: user.lastLoginAt,
       accounts: user.memberships.map((m) => ({

@@ -15,7 +15,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery, Page<
 
   async execute({ actor, accountId, page }: ListMembersQuery): Promise<Page<MemberView>> {
     await this.policy.requireMember(this.prisma, actor, accountId);
-    const after = decodeCursor(page.cursor, 2);
+    const after = decodeCursor(page.cursor, ['time', 'id']);
     const rows = await this.prisma.membership.findMany({
       where: {
         accountId,

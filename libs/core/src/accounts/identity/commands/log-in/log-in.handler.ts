@@ -7,6 +7,8 @@ import { UserLoggedIn } from '../../../events';
 import { LoginThrottle } from '../../rules/login-throttle';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { toUserView, UserView } from '../../../account';
+import { lockHasExpired } from '../../../../staff/rules/lock-expiry';
+import { UserUnlocked } from '../../../../staff/staff.events';
 import { LogInCommand } from './log-in.command';
 
 export interface LogInResult extends IssuedSession {
@@ -37,7 +39,9 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
       await this.throttle.recordFailure(email, ip);
       throw unauthenticated(BAD_CREDENTIALS);
     }
-    if (user.status === 'locked')
+    // A lock support gave an end to is lifted by the first sign-in after it.
+    const lockExpired = user.status === 'locked' && (await lockHasExpired(this.prisma, user.id));
+    if (user.status === 'locked' && !lockExpired)
       throw forbidden('This user is locked; contact your account owner or support');
     await this.throttle.reset(email);
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
@@ -49,10 +53,21 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
         where: { id: user.id },
         data: {
           ...(newHash ? { passwordHash: newHash } : {}),
+          ...(lockExpired ? { status: 'active' as const } : {}),
           lastLoginAt: new Date(),
           updatedAt: user.updatedAt,
         },
       });
+      if (lockExpired) {
+        await tx.staffUserLock.deleteMany({ where: { userId: user.id } });
+        events.record(
+          new UserUnlocked({
+            actor: { type: 'system', name: 'lock-expiry' },
+            subject: { type: 'user', id: user.id },
+            payload: { reason: 'The lock support set has ended' },
+          }),
+        );
+      }
       const session = await this.sessions.issue(tx, user.id);
       events.record(
         new UserLoggedIn({

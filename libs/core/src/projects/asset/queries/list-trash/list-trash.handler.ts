@@ -61,7 +61,7 @@ export class ListTrashHandler implements IQueryHandler<ListTrashQuery, Page<Tras
 }
 
 function cursorKey(cursor: string | undefined): { deletedAt: Date; id: string } | undefined {
-  const key = decodeCursor(cursor, 2);
+  const key = decodeCursor(cursor, ['time', 'id']);
   if (!key) return undefined;
   const [at, id] = key;
   const deletedAt = typeof at === 'string' ? new Date(at) : new Date(NaN);

@@ -19,7 +19,7 @@ export class ListVersionsHandler implements IQueryHandler<ListVersionsQuery, Pag
     if (asset.type !== 'version_stack') {
       throw conflict('Only version stacks have versions', 'not_a_version_stack');
     }
-    const after = decodeCursor(page.cursor, 1);
+    const after = decodeCursor(page.cursor, ['any']);
     const rows = await this.prisma.asset.findMany({
       where: {
         parentId: asset.id,

@@ -23,7 +23,7 @@ export class ListCollaboratorsHandler implements IQueryHandler<
     page,
   }: ListCollaboratorsQuery): Promise<Page<CollaboratorView>> {
     const { project } = await this.policy.requireProject(this.prisma, actor, projectId, 'viewer');
-    const after = addedCursor(decodeCursor(page.cursor, 2));
+    const after = addedCursor(decodeCursor(page.cursor, ['time', 'id']));
     const rows = await this.prisma.projectCollaborator.findMany({
       where: {
         projectId: project.id,

@@ -50,7 +50,7 @@ export class ListProjectsHandler implements IQueryHandler<ListProjectsQuery, Pag
       }
     }
 
-    const after = createdCursor(decodeCursor(params.cursor, 2));
+    const after = createdCursor(decodeCursor(params.cursor, ['time', 'id']));
     const rows = await this.prisma.project.findMany({
       where: {
         teamId: team.id,

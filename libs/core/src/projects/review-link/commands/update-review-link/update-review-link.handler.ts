@@ -81,6 +81,7 @@ async function settingChanges(
     (input.expiresAt?.getTime() ?? null) !== (link.expiresAt?.getTime() ?? null)
   ) {
     data.expiresAt = input.expiresAt;
+    data.expiredAt = null; // a new expiry is marked again by the expiry job when it passes
   }
   if (input.active !== undefined && input.active !== link.active) data.active = input.active;
   if (input.allowDownload !== undefined && input.allowDownload !== link.allowDownload) {

@@ -25,7 +25,7 @@ export class ListReviewLinksHandler implements IQueryHandler<
 
   async execute({ actor, projectId, page }: ListReviewLinksQuery): Promise<Page<ReviewLinkView>> {
     const { project } = await this.policy.requireProject(this.prisma, actor, projectId, 'viewer');
-    const before = decodeCursor(page.cursor, 2);
+    const before = decodeCursor(page.cursor, ['time', 'id']);
     const [createdAt, id] = before ?? [];
     if (before && (Number.isNaN(Date.parse(String(createdAt))) || !isUuid(String(id)))) {
       throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
