@@ -85,6 +85,9 @@ describe('GraphQL subscriptions (graphql-ws) across instances', () => {
         EVENTS_SHUTDOWN_GRACE_MS: '2000',
         GRAPHQL_INTROSPECTION: 'false',
         GRAPHQL_KEEPALIVE_MS: '1000',
+        // Either instance may send the queued mail: both to the test's SMTP server.
+        SMTP_URL: a.mail!.url,
+        EMAIL_SEND_INTERVAL_MS: '50',
       },
     });
     const anonymous = new TestClient(a.baseUrl);

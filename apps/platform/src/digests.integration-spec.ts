@@ -82,13 +82,17 @@ describe('e-mail digests on the schedule', () => {
     const owner = await signUp(anon, 'Owner');
     const la = await signUp(anon, 'Lena');
     const off = await signUp(anon, 'Otto');
-    await db.query(`UPDATE users SET timezone = 'America/Los_Angeles' WHERE id = $1`, [la.userId]);
+    // Uma's address stops being verified after she joined: no digest for her (issue 12).
+    const uma = await signUp(anon, 'Uma');
+    await db.query(`UPDATE users SET timezone = 'America/Los_Angeles' WHERE id = ANY($1::uuid[])`, [
+      [la.userId, uma.userId],
+    ]);
     const never = Object.fromEntries(notificationKinds.map((kind) => [kind, { email: 'never' }]));
     const prefs = await off.client.put('/v2/me/notification-preferences', { defaults: never });
     expect(prefs.status).toBe(200);
 
     const project = await owner.client.post(`/v2/teams/${owner.teamId}/projects`, { name: 'Cut' });
-    for (const user of [la, off]) {
+    for (const user of [la, off, uma]) {
       await joinAccountWithConsent(owner.client, owner.accountId, user);
       const added = await owner.client.post(`/v2/projects/${project.body.id}/collaborators`, {
         userId: user.userId,
@@ -122,6 +126,11 @@ describe('e-mail digests on the schedule', () => {
     );
     expect(await queued(la.userId)).toEqual([{ cadence: 'daily' }]);
     await eventually(
+      () => queued(uma.userId),
+      (rows) => rows.length === 1,
+    );
+    await db.query(`UPDATE users SET email_confirmed = false WHERE id = $1`, [uma.userId]);
+    await eventually(
       async () =>
         (
           await db.query(`SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'comment'`, [
@@ -134,11 +143,11 @@ describe('e-mail digests on the schedule', () => {
     // The comment happened on the afternoon before the change (the jobs clock is in the past).
     await db.query(
       `UPDATE notifications SET created_at = '2026-10-31T20:00:00Z' WHERE user_id = ANY($1::uuid[])`,
-      [[la.userId, off.userId]],
+      [[la.userId, off.userId, uma.userId]],
     );
     await db.query(
-      `UPDATE notification_emails SET send_after = '2026-10-31T20:00:00Z' WHERE user_id = $1`,
-      [la.userId],
+      `UPDATE notification_emails SET send_after = '2026-10-31T20:00:00Z' WHERE user_id = ANY($1::uuid[])`,
+      [[la.userId, uma.userId]],
     );
 
     const jobs = platform.app.get(Jobs);
@@ -171,6 +180,7 @@ describe('e-mail digests on the schedule', () => {
     );
     expect(headerLine(mail[0]!, 'list-unsubscribe')).toContain('/email/unsubscribe?token=');
     expect(server.received.filter((m) => to(m) === off.email && isDigest(m))).toEqual([]);
+    expect(server.received.filter((m) => to(m) === uma.email && isDigest(m))).toEqual([]);
 
     // The next run (08:20) finds the window recorded: no second digest.
     const after = await completedRuns();
