@@ -3,7 +3,6 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ReadsConfig } from '@dailies/config';
 import { acceptFormBodies } from '@dailies/form-bodies';
 import { pathHasPrefix, TransportErrorRoutes } from '@dailies/http';
-import { builtinJobs, JobsModule } from '@dailies/jobs';
 import type { FastifyInstance } from 'fastify';
 import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
 import { Pages } from './pages';
@@ -49,9 +48,8 @@ export class SupportHttpSetup implements OnModuleInit {
  * locally), staff sessions in cookies, CSRF tokens, every action a domain command with a reason.
  */
 @Module({
-  // The job engine for reading and retrying (history, dead letters): no handlers, no schedules
-  // here — the cron app runs them.
-  imports: [JobsModule.forRoot({ jobs: builtinJobs, work: false, runSchedules: false })],
+  // Jobs (history, dead letters, retry) come from the platform's one JobsModule (JOBS_ENABLED);
+  // a second, global one here would take over `Jobs` and lose the domain's job registry.
   providers: [Pages, StaffSessionGuard, HtmlErrorFilter, SupportHttpSetup],
   controllers: [
     SupportAuthController,
