@@ -20,12 +20,14 @@ describe('support tool in a browser', () => {
   const expectAccessible = async () => expect(await seriousAxeViolations(page)).toEqual([]);
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, SupportToolModule]);
+    // The Operations page shows the job engine's history and dead letters: run it here.
+    platform = await startTestPlatform([ApiV2Module, SupportToolModule], { JOBS_ENABLED: 'true' });
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     scene = await buildSupportScene(platform.app, platform.baseUrl, platform.databaseUrl);
     browser = await launchChromium();
-    page = await browser.newPage();
+    // bypassCSP only lets the test inject axe-core; the pages' own CSP still holds for htmx.
+    page = await browser.newPage({ bypassCSP: true });
   });
   afterAll(async () => {
     await browser?.close();

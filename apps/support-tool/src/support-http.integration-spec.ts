@@ -15,7 +15,8 @@ describe('support tool over HTTP', () => {
   let customer: { userId: string; email: string; accountId: string };
 
   beforeAll(async () => {
-    platform = await startTestPlatform([ApiV2Module, SupportToolModule]);
+    // The Operations page shows the job engine's history and dead letters: run it here.
+    platform = await startTestPlatform([ApiV2Module, SupportToolModule], { JOBS_ENABLED: 'true' });
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     support = await createStaff(platform, db, 'support');

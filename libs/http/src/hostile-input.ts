@@ -71,7 +71,10 @@ export function installHostileInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       const key = `${method} ${route.url}`;
-      if (methodsAdded.has(key) || method === 'HEAD' || !route.url) continue;
+      // OPTIONS is left out: CORS answers preflights on every path (`OPTIONS *`), which would
+      // turn every unknown path into a 405.
+      if (methodsAdded.has(key) || method === 'HEAD' || method === 'OPTIONS' || !route.url)
+        continue;
       methodsAdded.add(key);
       try {
         known.on(method as FindMyWay.HTTPMethod, route.url, () => undefined);
