@@ -1,50 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-/**
- * The one-command start as a user runs it: the platform in a child process on the embedded
- * PostgreSQL in its own DATA_DIR. SIGTERM stops everything; SIGKILL of the whole tree followed by
- * a restart comes back on the same data.
- */
-const root = path.resolve(__dirname, '../../..');
-const node = path.join(root, 'node_modules', '.bin', 'node');
-
-function start(dataDir: string): {
-  child: ChildProcess;
-  ready: Promise<string>;
-  output: () => string;
-} {
-  let out = '';
-  const child = spawn(node, ['tools/scripts/run-ts.cjs', 'apps/platform/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      NODE_OPTIONS: '',
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /API\s+(http:\/\/\S+)\/v2/.exec(out);
-      if (match) resolve(match[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) =>
-      reject(new Error(`platform exited (${code}) before ready:\n${out}`)),
-    );
-  });
-  return { child, ready, output: () => out };
-}
+import { startOnDataDir } from './testing/data-dir-platform';
 
 function postgresPidsFor(dataDir: string): number[] {
   return fs
@@ -71,6 +28,11 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
+/**
+ * The one-command start as a user runs it: the platform in a child process on the embedded
+ * PostgreSQL in its own DATA_DIR. SIGTERM stops everything; SIGKILL of the whole tree followed by
+ * a restart comes back on the same data.
+ */
 describe('the platform process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-platform-'));
   fs.chmodSync(dataDir, 0o755);
@@ -81,7 +43,7 @@ describe('the platform process', () => {
 
   it('starts fast, survives kill -9 of its process tree, keeps its data, and stops cleanly on SIGTERM', async () => {
     const t0 = Date.now();
-    const first = start(dataDir);
+    const first = startOnDataDir(dataDir);
     const base = await first.ready;
     const startupMs = Date.now() - t0;
     expect(startupMs).toBeLessThan(15_000);
@@ -110,7 +72,7 @@ describe('the platform process', () => {
     process.kill(-first.child.pid!, 'SIGKILL');
     await waitFor(() => postgresPidsFor(dataDir).length === 0, 5000);
 
-    const second = start(dataDir);
+    const second = startOnDataDir(dataDir);
     const base2 = await second.ready;
     const relogin = await fetch(`${base2}/v2/auth/login`, {
       method: 'POST',
