@@ -1,6 +1,7 @@
 import {
   MAX_ITEM_BYTES,
   readLegacyItem,
+  redactSecretMessage,
   redactSecrets,
   REDACTED,
   repairUnstorable,
@@ -91,6 +92,15 @@ describe('hostile legacy values', () => {
     });
     const fits: DynamoItem = { id: s(id), name: s('x'.repeat(MAX_ITEM_BYTES - 100)) };
     expect(readLegacyItem('teams', fits).ok).toBe(true);
+  });
+
+  it('leaves a refused secret value out of the reject message', () => {
+    const message = 'password_digest is not a bcrypt digest: "$2a$10$abc\uFFFD"';
+    expect(redactSecretMessage(['password_digest'], 'password_digest', message)).toBe(
+      `password_digest is not a bcrypt digest: ${REDACTED}`,
+    );
+    const other = 'settings is not JSON: "{"';
+    expect(redactSecretMessage(['password_digest'], 'settings', other)).toBe(other);
   });
 
   it('redacts password digests of raw and DynamoDB-shaped records', () => {

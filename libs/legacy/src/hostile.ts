@@ -178,6 +178,21 @@ export function redactSecrets<T extends RawItem | DynamoItem>(
   return out as T;
 }
 
+/**
+ * A reject's message with the value it quotes left out when that value is a secret attribute
+ * (`password_digest is not a bcrypt digest: [redacted]`): redacting the raw record alone kept
+ * the digest in the message that explains why it was refused.
+ */
+export function redactSecretMessage(
+  secretAttributes: readonly string[],
+  field: string | null | undefined,
+  message: string,
+): string {
+  if (!field || !secretAttributes.includes(field)) return message;
+  const colon = message.indexOf(': ');
+  return `${colon >= 0 ? message.slice(0, colon) : field}: ${REDACTED}`;
+}
+
 // JSON.stringify writes U+0000 as `\u0000` and a lone surrogate as `\udXXX`; jsonb refuses both.
 const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\(u0000|ud[89a-f][0-9a-f]{2})/g;
 

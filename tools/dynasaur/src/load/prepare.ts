@@ -5,6 +5,7 @@ import {
   LegacyTableName,
   RawItem,
   readLegacyItem,
+  redactSecretMessage,
   redactSecrets,
   RepairCode,
   storableText,
@@ -62,7 +63,11 @@ export function prepareItem(
         ...rejectKey(itemId(item), where),
         reason: read.error.reason,
         field: read.error.field,
-        message: read.error.message,
+        message: redactSecretMessage(
+          definition.secretAttributes,
+          read.error.field,
+          read.error.message,
+        ),
         stage: 'parse',
         raw: redact(read.raw),
       },
@@ -76,6 +81,11 @@ export function prepareItem(
       reject: {
         ...rejectKey(raw.id, where),
         ...parsed.rejection,
+        message: redactSecretMessage(
+          definition.secretAttributes,
+          parsed.rejection.field,
+          parsed.rejection.message,
+        ),
         stage: 'parse',
         raw: redact(raw),
       },
