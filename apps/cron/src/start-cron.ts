@@ -29,6 +29,7 @@ export async function startCron(
     env: { ...options.env, PORT: String(cronEnv.CRON_HEALTH_PORT) },
     clock: options.clock,
     jobs: true,
+    app: 'cron',
   });
   if (!worker.healthUrl) throw new Error('the cron boot always serves its probe');
   return {

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runMain } from '@dailies/platform';
 import { platformFeatures } from './platform.features';
 
-void runMain('Dailies platform', platformFeatures);
+void runMain('Dailies platform', platformFeatures, 'platform');

@@ -34,6 +34,8 @@ import {
   requireInitWithin,
 } from './live/socket-guard';
 import { GRAPHQL_RESPONSE_TYPE, prefersGraphqlResponse } from './http/media-type';
+import { Metrics } from '@dailies/monitoring';
+import { GraphqlMetrics } from './metrics/graphql-metrics';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -58,15 +60,17 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
     GraphqlAuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets],
+      inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets, Metrics],
       imports: [GraphqlAuthModule],
       useFactory: (
         config: GraphqlConfig,
         auth: GraphqlAuth,
         queries: QueryBus,
         sockets: LiveSockets,
+        metrics: Metrics,
       ) => {
         const log = new Logger('graphql');
+        const graphqlMetrics = new GraphqlMetrics(metrics);
         return {
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
@@ -86,14 +90,20 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
           ],
           hooks: {
             preSubscriptionParsing: async (_schema, _source, context, id) => {
-              admitSubscription(
-                (context as unknown as GraphqlContext).subscriptions,
-                String(id),
-                config.GRAPHQL_MAX_SUBSCRIPTIONS,
-              );
+              const live = context as unknown as GraphqlContext & { liveSocket?: WebSocket };
+              admitSubscription(live.subscriptions, String(id), config.GRAPHQL_MAX_SUBSCRIPTIONS);
+              graphqlMetrics.subscriptionsOf(live.liveSocket, live.subscriptions);
             },
             onSubscriptionEnd: async (context, id) => {
               (context as unknown as GraphqlContext).subscriptions?.ids.delete(String(id));
+            },
+            preExecution: async (_schema, document, context) => {
+              const body = (context as { reply?: { request?: { body?: unknown } } }).reply?.request
+                ?.body as { operationName?: unknown } | undefined;
+              graphqlMetrics.executionStarts(document, context, body?.operationName);
+            },
+            onResolution: async (execution, context) => {
+              graphqlMetrics.executionEnds(execution, context);
             },
             // graphql-js' own token cap, before Mercurius parses (and caches) the document.
             preParsing: async (_schema, source) => {
@@ -110,6 +120,7 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
             keepAlive: config.GRAPHQL_KEEPALIVE_MS,
             context: (socket: WebSocket) => {
               sockets.track(socket);
+              graphqlMetrics.socketOpened(socket);
               closeRefusedInitWith4403(socket);
               markInitialised(socket);
               return { liveSocket: socket };

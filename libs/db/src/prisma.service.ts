@@ -15,6 +15,9 @@ export type Tx = Prisma.TransactionClient;
 /** The one owner of Prisma Client: every repository and handler goes through it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  /** The pool under Prisma (metrics read its in-use and waiting counts). */
+  readonly connectionPool: Pool;
+
   constructor(
     @Inject(DATABASE_URL) url: string,
     @Inject(DATABASE_POOL_SIZE) poolSize: number,
@@ -27,6 +30,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     pool.on('error', () => undefined);
     watchdog?.watch(pool);
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    this.connectionPool = pool;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -37,6 +37,13 @@ export interface JobsEngineOptions {
   onError?: (error: Error) => void;
 }
 
+/** One finished try of a job, as the metrics count it. */
+export interface JobRunOutcome {
+  job: string;
+  outcome: 'completed' | 'failed';
+  durationMs: number;
+}
+
 /** The namespace of idempotency keys: `enqueue(…, { key })` maps to a stable job id. */
 const KEY_NAMESPACE = 'a3c7d1f0-1b7e-4f3a-9d55-6c1e2b9a7d40';
 
@@ -44,6 +51,7 @@ export class JobsEngine {
   readonly boss: PgBoss;
   readonly schema: string;
   private readonly definitions = new Map<string, JobDefinition>();
+  private readonly runListeners = new Set<(run: JobRunOutcome) => void>();
 
   constructor(private readonly options: JobsEngineOptions) {
     this.schema = options.schema ?? 'pgboss';
@@ -89,6 +97,17 @@ export class JobsEngine {
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
+  /** The names of the jobs this engine knows. */
+  jobNames(): string[] {
+    return [...this.definitions.keys()];
+  }
+
+  /** Told of every try this process runs (metrics); returns the removal. */
+  onRunFinished(listener: (run: JobRunOutcome) => void): () => void {
+    this.runListeners.add(listener);
+    return () => this.runListeners.delete(listener);
+  }
+
   definition(name: string): JobDefinition {
     const d = this.definitions.get(name);
     if (!d) throw new UnknownJobError(name);
@@ -113,15 +132,23 @@ export class JobsEngine {
   private runBatch(d: JobDefinition, batch: Job<object>[]): Promise<JobResult[]> {
     return Promise.all(
       batch.map(async (job): Promise<JobResult> => {
+        const started = performance.now();
         try {
           await this.run(d, job);
+          this.finished(d.name, 'completed', started);
           return { id: job.id, status: 'completed' };
         } catch (error) {
+          this.finished(d.name, 'failed', started);
           const e = error instanceof Error ? error : new Error(String(error));
           return { id: job.id, status: 'failed', output: { name: e.name, message: e.message } };
         }
       }),
     );
+  }
+
+  private finished(job: string, outcome: JobRunOutcome['outcome'], started: number): void {
+    const run = { job, outcome, durationMs: performance.now() - started };
+    for (const listener of this.runListeners) listener(run);
   }
 
   private async run(d: JobDefinition, job: Job<object>): Promise<void> {

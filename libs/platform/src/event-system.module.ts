@@ -7,6 +7,7 @@ import { NotificationsConsumerModule } from '@dailies/consumer-notifications';
 import { UsageConsumerModule } from '@dailies/consumer-usage';
 import { EventRuntimeModule, EventRuntimeStats, EventsConfig } from '@dailies/events';
 import { Readiness } from '@dailies/http';
+import { EventMetrics } from './metrics/consumer-metrics.collector';
 
 /** /health/ready turns 'degraded' when a consumer falls behind (EVENTS_MAX_LAG_SECONDS). */
 @Injectable()
@@ -47,7 +48,7 @@ export class EventSystemModule {
         NotificationsConsumerModule,
         CacheConsumerModule,
       ],
-      providers: [EventsReadiness],
+      providers: [EventsReadiness, EventMetrics],
     };
   }
 }

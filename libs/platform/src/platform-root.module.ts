@@ -5,8 +5,10 @@ import { DatabaseModule } from '@dailies/db';
 import { EmailModule, loadEmailConfig } from '@dailies/email';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
+import { MonitoringModule } from '@dailies/monitoring';
 import { EventSystemModule } from './event-system.module';
 import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
+import { PlatformMetricsModule } from './metrics/platform-metrics.module';
 import { PlatformConfig } from './platform.config';
 
 export interface PlatformRootOptions {
@@ -19,6 +21,8 @@ export interface PlatformRootOptions {
   http?: boolean;
   /** The jobs' clock (tests pass a TestClock). */
   clock?: Clock;
+  /** The `app` tag of this process' metrics (core-api, munger, cron…; default `platform`). */
+  app?: string;
 }
 
 /** A worker's readiness checks (database, event lag), served by its small health server. */
@@ -34,6 +38,8 @@ export class PlatformRootModule {
     return {
       module: PlatformRootModule,
       imports: [
+        // First: every module after it records into its Metrics; it flushes last at shutdown.
+        MonitoringModule.forRoot({ app: options.app ?? 'platform', config: options.config }),
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.config.DB_POOL_SIZE }),
         CoreModule.forRoot(options.core),
         // Transactional mail is recorded by the domain in its transactions; every process sends
@@ -55,6 +61,7 @@ export class PlatformRootModule {
               }),
             ]
           : []),
+        PlatformMetricsModule,
         ...options.features,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }],

@@ -10,6 +10,7 @@ import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
+import { MonitoringConfig, monitoringConfigSchema } from '@dailies/monitoring';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -34,6 +35,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   notificationsConfigSchema,
   emailOwnConfigSchema,
   jobsConfigSchema,
+  monitoringConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -46,7 +48,8 @@ export type PlatformConfig = ProcessConfig &
   AnalyticsConfig &
   NotificationsConfig &
   EmailOwnConfig &
-  JobsConfig & {
+  JobsConfig &
+  MonitoringConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;
@@ -80,6 +83,9 @@ export function loadPlatformConfig(
           '  JWT_SIGNING_KEYS: required in production (or JWT_SECRET_FILE): a key kept in the ' +
             'database is for local use',
         ]
+      : []),
+    ...(parsed.METRICS_SINK === 'datadog' && !parsed.DATADOG_API_KEY
+      ? ['  DATADOG_API_KEY: required with METRICS_SINK=datadog']
       : []),
     ...(production && parsed.SEED_DEMO
       ? ['  SEED_DEMO: the demo user is never created in production']

@@ -6,12 +6,19 @@ import { DEMO_LOGIN } from './demo-seed';
 import { RunningPlatform, startPlatform } from './start-platform';
 import { stopOnSignals } from './stop-on-signals';
 
-/** The `main` of an app process: start, print where it is, and stop cleanly on SIGINT/SIGTERM. */
-export async function runMain(name: string, features: Type<unknown>[]): Promise<void> {
+/**
+ * The `main` of an app process: start, print where it is, and stop cleanly on SIGINT/SIGTERM.
+ * `app` tags the process' metrics (core-api, munger, support-tool, platform).
+ */
+export async function runMain(
+  name: string,
+  features: Type<unknown>[],
+  app = 'platform',
+): Promise<void> {
   const started = Date.now();
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform({ features });
+    platform = await startPlatform({ features, app });
   } catch (error) {
     console.error(
       // Refusals a user can fix are one line; anything else keeps its stack for a bug report.
@@ -44,6 +51,7 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
         ]
       : []),
     `  Health     ${baseUrl}/health/ready`,
+    ...(routes.includes('GET /metrics') ? [`  Metrics    ${baseUrl}/metrics`] : []),
     `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
   if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);

@@ -18,6 +18,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Where the HTTP log lines go (default stdout); tests capture them. */
   logDestination?: pino.DestinationStream;
+  /** The `app` tag of the process' metrics (default `platform`). */
+  app?: string;
 }
 
 export interface RunningPlatform {
@@ -47,6 +49,7 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
       features: options.features,
       core,
       clock: options.clock,
+      app: options.app,
     });
     const app = await createHttpApp(root, {
       logLevel: config.LOG_LEVEL,

@@ -22,6 +22,8 @@ export interface StartWorkerOptions {
   clock?: Clock;
   /** Run the schedules and job workers (apps/cron; JOBS_ENABLED=false still turns them off). */
   jobs?: boolean;
+  /** The `app` tag of the process' metrics (default `worker`). */
+  app?: string;
 }
 
 export interface RunningWorker {
@@ -56,6 +58,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
         core,
         http: false,
         clock: options.clock,
+        app: options.app ?? 'worker',
       }),
       { logger: new PinoNestLogger(log), abortOnError: false },
     );

@@ -13,6 +13,8 @@ export interface ConsumerStats extends ConsumerCounters {
   endToEndMs: LatencySummary;
   /** Running here now. */
   inFlight: number;
+  /** Deliveries this instance runs at once for the consumer (its pool's size). */
+  concurrency: number;
   /** Waiting in this instance's memory (claimed, not started). */
   buffered: number;
   /** Deliveries not yet handled, in the database, of all instances (includes in-flight and buffered). */
@@ -45,9 +47,9 @@ export class EventRuntimeStats {
     const workers = new Map(this.runtime.consumerWorkers().map((w) => [w.name, w]));
     return this.directory
       .all()
-      .map(({ settings }) => settings.name)
-      .sort()
-      .map((consumer) => {
+      .map(({ settings }) => settings)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map(({ name: consumer, concurrency }) => {
         const worker = workers.get(consumer);
         const rows = backlog.get(consumer);
         const metrics = worker?.metrics;
@@ -62,6 +64,7 @@ export class EventRuntimeStats {
           handlingMs: metrics?.handling.summary() ?? NO_LATENCY,
           endToEndMs: metrics?.endToEnd.summary() ?? NO_LATENCY,
           inFlight: worker?.lane.inFlight ?? 0,
+          concurrency: worker?.lane.concurrency ?? concurrency,
           buffered: worker?.lane.buffered ?? 0,
           pending: rows?.pending ?? 0,
           deadLetters: rows?.dead ?? 0,
