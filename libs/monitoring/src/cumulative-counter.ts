@@ -2,7 +2,8 @@ import { Metrics, seriesKey, Tags } from './metrics';
 
 /**
  * Turns totals that only grow (a consumer's handled count since start) into counter increments:
- * each call adds what grew since the previous call for the same series.
+ * each call adds what grew since the previous call for the same series — zero too, so a series
+ * exists (and a dashboard shows 0) before the first failure.
  */
 export class CumulativeCounter {
   private readonly last = new Map<string, number>();
@@ -13,6 +14,6 @@ export class CumulativeCounter {
     this.last.set(key, total);
     // A total smaller than before means its source restarted: all of it is new.
     const delta = total >= previous ? total - previous : total;
-    if (delta > 0) metrics.increment(name, delta, tags);
+    metrics.increment(name, delta, tags);
   }
 }

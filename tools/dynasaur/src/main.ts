@@ -1,7 +1,10 @@
 import { parseCli, USAGE } from './cli/args';
 import { CommandIo, runCommand } from './commands';
 import { RunControl, UsageError } from './load/migrate-table';
-import { BarProgress, LogProgress } from './progress';
+import { parseConfig } from '@dailies/config';
+import { createMetrics, monitoringConfigSchema, watchProcess } from '@dailies/monitoring';
+import { MetricsProgress } from './metrics-progress';
+import { BarProgress, LogProgress, Progress } from './progress';
 
 /**
  * `npm run dynasaur -- <command> …`, and the entry of the dynasaur container. Logs are JSON lines
@@ -23,16 +26,33 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
+  const shown: Progress = process.stderr.isTTY
+    ? new BarProgress()
+    : new LogProgress((line) => process.stderr.write(`${line}\n`));
+  // With a metrics sink configured (METRICS_SINK, as every process), progress is also reported
+  // as metrics tagged app:dynasaur, flushed on the interval and once more at the end.
+  const monitoring = parseConfig(monitoringConfigSchema, process.env);
+  const metrics =
+    monitoring.METRICS_SINK === 'memory'
+      ? undefined
+      : createMetrics('dynasaur', monitoring, (error) =>
+          log(`metrics: ${error instanceof Error ? error.message : String(error)}`),
+        ).hub;
+  metrics?.start();
+  const stopProcessWatch = metrics ? watchProcess(metrics) : undefined;
   const io: CommandIo = {
     databaseUrl: process.env.DATABASE_URL,
     out: (text) => process.stdout.write(`${text}\n`),
     log,
-    progress: process.stderr.isTTY
-      ? new BarProgress()
-      : new LogProgress((line) => process.stderr.write(`${line}\n`)),
+    progress: metrics ? new MetricsProgress(shown, metrics) : shown,
     control,
   };
-  return runCommand(args, io);
+  try {
+    return await runCommand(args, io);
+  } finally {
+    stopProcessWatch?.();
+    await metrics?.close();
+  }
 }
 
 main(process.argv.slice(2)).then(

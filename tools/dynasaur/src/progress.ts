@@ -13,7 +13,7 @@ export interface Progress {
   close(): void;
 }
 
-interface TableState extends ProgressDelta {
+export interface TableState extends ProgressDelta {
   total: number | null;
   started: number;
   done: boolean;
@@ -21,7 +21,7 @@ interface TableState extends ProgressDelta {
 
 const mb = (bytes: number) => bytes / 1_048_576;
 
-function rates(state: TableState) {
+export function rates(state: TableState) {
   const seconds = Math.max(0.001, (Date.now() - state.started) / 1000);
   const itemsPerSecond = state.read / seconds;
   const eta =
@@ -31,7 +31,7 @@ function rates(state: TableState) {
   return { seconds, itemsPerSecond, mbPerSecond: mb(state.bytes) / seconds, eta };
 }
 
-abstract class BaseProgress implements Progress {
+export abstract class BaseProgress implements Progress {
   protected readonly tables = new Map<string, TableState>();
 
   start(table: string, total: number | null): void {
