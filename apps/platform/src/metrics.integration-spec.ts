@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Jobs, JobsEngine } from '@dailies/jobs';
-import { Metrics } from '@dailies/monitoring';
+import { METRIC_CATALOGUE, Metrics } from '@dailies/monitoring';
 import { DatadogIntake } from '@dailies/monitoring/testing';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { Client, createClient } from 'graphql-ws';
@@ -222,5 +222,16 @@ describe('metrics of every family reach the Datadog intake', () => {
     expect(at('eta_seconds')).toBe(0);
     expect(at('done')).toBe(1);
     expect(intake.apiKeys.every((k) => k === 'test-api-key')).toBe(true);
+
+    // Every series of the catalogue (which the dashboard and monitors draw on) arrived, with
+    // its type and tags.
+    const missing = METRIC_CATALOGUE.filter((entry) => {
+      const tags = { app: entry.source, instance: INSTANCE };
+      const arrived = intake.find(`dailies.${entry.name}`, tags);
+      return !arrived.some(
+        (p) => p.type === entry.type && entry.tags.every((t) => p.tags[t] !== undefined),
+      );
+    });
+    expect(missing.map((e) => e.name)).toEqual([]);
   }, 120_000);
 });

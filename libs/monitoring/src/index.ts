@@ -10,3 +10,4 @@ export { METRICS_PATH } from './http/metrics-route';
 export { MemorySink } from './sinks/memory-sink';
 export { DatadogSeriesReporter } from './sinks/datadog-series-reporter';
 export type { DatadogSeries } from './sinks/datadog-series-reporter';
+export * from './metric-catalogue';
