@@ -1,4 +1,4 @@
-import { BufferedMetricsLogger } from 'datadog-metrics';
+import type { BufferedMetricsLogger } from 'datadog-metrics';
 import { MetricSink, tagList, Tags } from '../metrics';
 import { DatadogSeriesReporter } from './datadog-series-reporter';
 import { HistogramBuffer } from './histogram-buffer';
@@ -23,7 +23,11 @@ export class DatadogSink implements MetricSink {
   private readonly histograms = new HistogramBuffer();
 
   constructor(options: DatadogSinkOptions) {
-    this.logger = new BufferedMetricsLogger({
+    // Loaded here, not at the top: datadog-metrics loads Datadog's whole API client (seconds of
+    // start-up on a busy machine), which only processes with this sink should pay for.
+    const { BufferedMetricsLogger: Logger } =
+      require('datadog-metrics') as typeof import('datadog-metrics');
+    this.logger = new Logger({
       prefix: options.prefix,
       defaultTags: tagList(options.defaultTags),
       flushIntervalSeconds: 0,
