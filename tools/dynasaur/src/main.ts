@@ -1,7 +1,7 @@
 import { parseCli, USAGE } from './cli/args';
 import { CommandIo, runCommand } from './commands';
 import { RunControl, UsageError } from './load/migrate-table';
-import { parseConfig } from '@dailies/config';
+import { ConfigError, parseConfig } from '@dailies/config';
 import { createMetrics, monitoringConfigSchema, watchProcess } from '@dailies/monitoring';
 import { MetricsProgress } from './metrics-progress';
 import { BarProgress, LogProgress, Progress } from './progress';
@@ -67,6 +67,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) {
       process.stderr.write(`dynasaur: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      // A bad METRICS_* / DATADOG_* variable: what to fix, no stack.
+      process.stderr.write(`dynasaur: ${error.message}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(
