@@ -59,7 +59,13 @@ const sessionsOfSubject: TagRule = (e) => [
   e.subject.type === 'user' ? tag(cacheTags.sessionsOfUser, e.subject.id) : null,
 ];
 
-const commentsOfAsset: TagRule = (e) => [tag(cacheTags.comments, field(e, 'assetId'))];
+/**
+ * Comments: nothing caches comment lists (they are read per page, with the reader's likes), so
+ * there is nothing to drop — and a comment is the busiest write, whose every invalidation
+ * broadcast cost a NOTIFY round trip for nothing. A cache of comment pages must tag them with
+ * cacheTags.comments(assetId) and return that tag here.
+ */
+const commentsOfAsset: TagRule = none;
 
 /**
  * The decision for every event name of the catalogue: which cache tags it invalidates. A name
@@ -144,7 +150,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
     tag(cacheTags.project, e.projectId),
   ],
 
-  // Comments: the asset's comment lists.
+  // Comments: nothing cached (see commentsOfAsset).
   'comment.created': commentsOfAsset,
   'comment.edited': commentsOfAsset,
   'comment.deleted': commentsOfAsset,
