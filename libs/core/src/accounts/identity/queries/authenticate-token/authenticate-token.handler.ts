@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { hashToken, tokenKind } from '@dailies/auth';
 import { PrismaService } from '@dailies/db';
 import { unauthenticated } from '../../../../shared/errors';
+import { LiveSessionCache } from '../../rules/live-session-cache';
 import { isLocked } from '../../rules/user-lock';
 import { SessionIssuer } from '../../rules/session-issuer';
 import { AuthenticateTokenQuery, Principal } from './authenticate-token.query';
@@ -13,21 +14,25 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
   constructor(
     private readonly prisma: PrismaService,
     private readonly sessions: SessionIssuer,
+    private readonly liveSessions: LiveSessionCache,
   ) {}
 
   async execute({ token }: AuthenticateTokenQuery): Promise<Principal> {
     if (tokenKind(token) === 'pat') return this.apiToken(token);
     const claims = await this.sessions.signer.verify(token);
     if (!claims) throw unauthenticated('Access token is invalid or expired');
-    // A logged-out session or a locked user stops working at once, not when the JWT expires.
-    const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
-        WHERE u.id = ${claims.userId}::uuid
-          AND (u.status = 'active' OR (u.status = 'locked' AND u.locked_until <= now()))
-          AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
-      ) AS ok`;
-    if (!rows[0]?.ok) throw unauthenticated('Session has ended; log in again');
+    // A logged-out session or a locked user stops working at once, not when the JWT expires:
+    // the cached answer is dropped by the events that end sessions (LiveSessionCache).
+    await this.liveSessions.requireLive(claims.userId, claims.sessionId, async () => {
+      const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
+        SELECT EXISTS (
+          SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
+          WHERE u.id = ${claims.userId}::uuid
+            AND (u.status = 'active' OR (u.status = 'locked' AND u.locked_until <= now()))
+            AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
+        ) AS ok`;
+      return rows[0]?.ok === true;
+    });
     return { userId: claims.userId, sessionId: claims.sessionId };
   }
 
