@@ -8,7 +8,6 @@ import { LoginThrottle } from '../../rules/login-throttle';
 import { isLocked } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { toUserView, UserView } from '../../../account';
-import { lockHasExpired } from '../../../../staff/rules/lock-expiry';
 import { UserUnlocked } from '../../../../staff/staff.events';
 import { LogInCommand } from './log-in.command';
 
@@ -35,15 +34,18 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
     const email = input.email.toLowerCase();
     // Counted before it is judged: parallel guesses cannot all slip under the limit.
     await this.throttle.take(email, ip);
-    const user = await this.prisma.user.findUnique({ where: { email } });
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      include: { staffLock: { select: { lockedUntil: true } } },
+    });
     const check = await verifyPassword(input.password, user?.passwordHash);
     if (!user || !check.ok) throw unauthenticated(BAD_CREDENTIALS);
     await this.throttle.succeeded(email, ip);
-    // A lock support gave an end to (staff_user_locks) is lifted by the first sign-in after it;
-    // a lock with locked_until ends by itself (isLocked).
-    const lockExpired = user.status === 'locked' && (await lockHasExpired(this.prisma, user.id));
-    if (isLocked(user) && !lockExpired)
+    // One lock mechanism (isLocked): a lock support gave an end to (staff_user_locks) has ended
+    // once that end passed, and the first sign-in after it lifts it for good.
+    if (isLocked(user))
       throw forbidden('This user is locked; contact your account owner or support');
+    const lockExpired = user.status === 'locked';
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
     return this.uow.run(async (tx, events) => {
