@@ -89,6 +89,11 @@ export class JobsEngine {
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
+  /** Every job this engine was given (built-in and domain jobs), in registration order. */
+  get jobNames(): string[] {
+    return [...this.definitions.keys()];
+  }
+
   definition(name: string): JobDefinition {
     const d = this.definitions.get(name);
     if (!d) throw new UnknownJobError(name);
