@@ -4,7 +4,12 @@ import { LockUserCommand, UnlockUserCommand } from '@dailies/core';
 
 /** Support staff: who locks and unlocks users (the Support Tool's commands). */
 const STAFF = { type: 'staff' as const, id: '00000000-0000-7000-8000-000000000001' };
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { platformFeatures } from './platform.features';
@@ -43,7 +48,7 @@ describe('sessions end on every transport', () => {
     counter += 1;
     const email = `sessions-${counter}-${Date.now()}@example.com`;
     const password = 'a-long-enough-password';
-    const res = await anon.post('/v2/auth/signup', { email, password, name: 'Sam' });
+    const res = await signUpAndLogIn(anon, { email, password, name: 'Sam' });
     expect(res.status).toBe(201);
     return { email, password, userId: res.body.user.id as string };
   }
