@@ -1,10 +1,5 @@
 import { hashPassword } from '@dailies/auth';
-import {
-  signUpAndLogIn,
-  startTestPlatform,
-  TestClient,
-  TestPlatform,
-} from '@dailies/platform/testing';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
 import { v7 } from 'uuid';

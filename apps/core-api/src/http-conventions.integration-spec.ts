@@ -1,10 +1,5 @@
 import { registeredRoutes } from '@dailies/http';
-import {
-  signUpAndLogIn,
-  startTestPlatform,
-  TestClient,
-  TestPlatform,
-} from '@dailies/platform/testing';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { signUp } from './testing/fixtures';
 
