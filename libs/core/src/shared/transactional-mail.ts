@@ -6,6 +6,7 @@ import {
   EmailOutbox,
   invitationMail,
   passwordResetMail,
+  signUpAttemptMail,
 } from '@dailies/email';
 
 interface Recipient {
@@ -44,6 +45,24 @@ export class TransactionalMail {
       mail: passwordResetMail({
         name: user.name,
         resetUrl: this.outbox.links.passwordReset(token),
+      }),
+    });
+  }
+
+  /**
+   * Someone signed up with the address of an existing user: tell its owner. At most one such
+   * mail an hour per user (the key names the hour), so repeated sign-ups cannot flood a mailbox.
+   */
+  async signUpAttempt(tx: Tx, user: Recipient, now = new Date()): Promise<void> {
+    const hour = Math.floor(now.getTime() / 3_600_000);
+    await this.outbox.enqueue(tx, `sign-up-attempt:${user.id}:${hour}`, {
+      kind: 'sign-up-attempt',
+      to: user.email,
+      userId: user.id,
+      mail: signUpAttemptMail({
+        name: user.name,
+        signInUrl: this.outbox.links.signIn(),
+        forgotPasswordUrl: this.outbox.links.forgotPassword(),
       }),
     });
   }

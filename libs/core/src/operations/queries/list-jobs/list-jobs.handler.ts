@@ -1,6 +1,6 @@
 import { Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { builtinJobs, DeadLetter, JobRun, Jobs, QueueStats } from '@dailies/jobs';
+import { DeadLetter, JobRun, Jobs, QueueStats } from '@dailies/jobs';
 import { requireOperator } from '../../../audit/policies/operator-policy';
 import { DomainError } from '../../../shared/errors';
 import { ListJobsQuery } from './list-jobs.query';
@@ -29,7 +29,8 @@ export class ListJobsHandler implements IQueryHandler<ListJobsQuery, JobOverview
     requireOperator(actor);
     const jobs = requireJobs(this.jobs);
     return Promise.all(
-      builtinJobs.map(async ({ name }) => ({
+      // Every job the engine runs, domain jobs (purge-trash, send-digests, …) as much as built-in.
+      jobs.names().map(async (name) => ({
         job: name,
         stats: await jobs.stats(name),
         history: await jobs.history(name, 10),

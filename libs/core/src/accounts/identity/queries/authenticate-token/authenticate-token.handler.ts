@@ -3,7 +3,7 @@ import { hashToken, tokenKind } from '@dailies/auth';
 import { PrismaService } from '@dailies/db';
 import { unauthenticated } from '../../../../shared/errors';
 import { LiveSessionCache } from '../../rules/live-session-cache';
-import { isLocked } from '../../rules/user-lock';
+import { isLocked, lockFactsSelect } from '../../rules/user-lock';
 import { SessionIssuer } from '../../rules/session-issuer';
 import { AuthenticateTokenQuery, Principal } from './authenticate-token.query';
 
@@ -28,7 +28,8 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
         SELECT EXISTS (
           SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
           WHERE u.id = ${claims.userId}::uuid
-            AND (u.status = 'active' OR (u.status = 'locked' AND u.locked_until <= now()))
+            AND (u.status = 'active' OR (u.status = 'locked' AND EXISTS (
+              SELECT 1 FROM staff_user_locks l WHERE l.user_id = u.id AND l.locked_until <= now())))
             AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
         ) AS ok`;
       return rows[0]?.ok === true;
@@ -39,7 +40,7 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
   private async apiToken(token: string): Promise<Principal> {
     const row = await this.prisma.apiToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      include: { user: { select: { status: true, lockedUntil: true } } },
+      include: { user: { select: lockFactsSelect } },
     });
     if (
       !row ||
