@@ -75,6 +75,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'member.removed': accessOfMember,
   'invitation.created': none,
   'invitation.revoked': none,
+  'invitation.resent': none,
   'invitation.accepted': accessOfMember,
   'team.created': none,
   'team.updated': none,
@@ -171,6 +172,8 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'user.locked': none,
   'user.unlocked': none,
   'user.sessions_ended': none,
+  'user.verification_sent': none,
+  'user.password_reset_sent': none,
   'support.view_as_started': none,
 };
 
