@@ -37,6 +37,11 @@ interface DeadRow extends JobRow {
 export class Jobs {
   constructor(private readonly engine: JobsEngine) {}
 
+  /** Every job this engine knows (the built-in and the domain's), for listings. */
+  jobNames(): string[] {
+    return this.engine.jobNames();
+  }
+
   enqueue(job: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | null> {
     return this.engine.send(job, payload, options);
   }

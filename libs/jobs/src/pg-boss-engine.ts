@@ -89,6 +89,11 @@ export class JobsEngine {
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
 
+  /** The names of the registered jobs, in registration order. */
+  jobNames(): string[] {
+    return [...this.definitions.keys()];
+  }
+
   definition(name: string): JobDefinition {
     const d = this.definitions.get(name);
     if (!d) throw new UnknownJobError(name);
