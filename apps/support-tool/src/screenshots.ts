@@ -7,6 +7,7 @@ import { totpCode } from '@dailies/core';
 import { startPlatform } from '@dailies/platform';
 import { SupportToolModule } from '@dailies/support-tool';
 import { launchChromium } from './testing/browser';
+import { migrateLegacyExport } from './testing/dynasaur';
 import { buildSupportScene } from './testing/scene';
 
 // `npm run screenshots:support-tool`: every Support Tool page, on a throwaway embedded
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   try {
     const base = platform.baseUrl;
     const scene = await buildSupportScene(platform.app, base, platform.database.url);
+    // A Dynasaur run of the legacy sample export, for the Dynasaur pages.
+    await migrateLegacyExport(platform.database.url, dataDir);
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, bypassCSP: true });
     fs.mkdirSync(out, { recursive: true });
     const shoot = async (name: string) => {
@@ -59,6 +62,17 @@ async function main(): Promise<void> {
     await shoot('07-operations');
     await page.goto(`${base}/support/users/not-a-user`);
     await shoot('08-error');
+    await page.goto(`${base}/support/operations/jobs`);
+    await shoot('09-jobs');
+    await page.goto(`${base}/support/operations/dynasaur`);
+    await shoot('10-dynasaur-runs');
+    await Promise.all([
+      page.waitForURL('**/support/operations/dynasaur/*'),
+      page.click('main table a'),
+    ]);
+    await shoot('11-dynasaur-run');
+    await page.goto(`${base}/support/operations/mailbox`);
+    await shoot('12-mailbox');
   } finally {
     await browser.close();
     await platform.close();

@@ -1,38 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { ApiV2Module } from '@dailies/api-v2';
 import { JobsEngine } from '@dailies/jobs';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { SupportToolModule } from '@dailies/support-tool';
+import { migrateLegacyExport } from './testing/dynasaur';
 import { createStaff, FormClient } from './testing/staff-client';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const run = promisify(execFile);
-
-/** Dynasaur as operators run it (`npm run dynasaur -- …`): its own process, DATABASE_URL set. */
-async function dynasaur(args: string[], databaseUrl?: string): Promise<string> {
-  const { stdout } = await run(
-    process.execPath,
-    [path.join(ROOT, 'tools/scripts/run-ts.cjs'), 'tools/dynasaur/src/main.ts', ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-      maxBuffer: 16 << 20,
-    },
-  );
-  return stdout;
-}
-
-interface SummaryTable {
-  read: number;
-  migrated: number;
-  rejected: number;
-  rejectedByReason: Record<string, number>;
-}
 
 const html = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -65,27 +40,9 @@ describe('support tool: operations pages', () => {
   });
 
   it('shows a Dynasaur run: per-table counts, rejects by reason with redacted samples', async () => {
-    // A legacy export with SCHEMA.md's quirks (some records must be rejected), migrated into the
-    // platform's database the way an operator does it.
-    const exportDir = path.join(dir, 'export');
-    const summaryFile = path.join(dir, 'summary.json');
-    await dynasaur(['fixtures', '--scale', '1', '--seed', '11', '--out', exportDir]);
-    await dynasaur(
-      [
-        'migrate',
-        '--all',
-        '--source',
-        'export',
-        '--export-dir',
-        exportDir,
-        '--summary',
-        summaryFile,
-      ],
-      platform.databaseUrl,
-    );
-    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as {
-      tables: Record<string, SummaryTable>;
-    };
+    // The legacy sample export (or a generated one with SCHEMA.md's quirks: some records must be
+    // rejected), migrated into the platform's database the way an operator does it.
+    const summary = await migrateLegacyExport(platform.databaseUrl, dir);
     const rejectedTables = Object.entries(summary.tables).filter(([, t]) => t.rejected > 0);
     expect(rejectedTables.length).toBeGreaterThan(0);
 
