@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiV2Module } from '@dailies/api-v2';
 import { totpCode } from '@dailies/core';
+import { Jobs } from '@dailies/jobs';
 import { startPlatform } from '@dailies/platform';
 import { SupportToolModule } from '@dailies/support-tool';
 import { launchChromium } from './testing/browser';
@@ -34,6 +35,14 @@ async function main(): Promise<void> {
     const scene = await buildSupportScene(platform.app, base, platform.database.url);
     // A Dynasaur run of the legacy sample export, for the Dynasaur pages.
     await migrateLegacyExport(platform.database.url, dataDir);
+    // A completed run of a domain job, for the Jobs page's history.
+    const jobs = platform.app.get(Jobs, { strict: false });
+    await jobs.enqueue('expire-review-links', {});
+    for (let i = 0; i < 100; i++) {
+      const [last] = await jobs.history('expire-review-links', 1);
+      if (last?.state === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, bypassCSP: true });
     fs.mkdirSync(out, { recursive: true });
     const shoot = async (name: string) => {
