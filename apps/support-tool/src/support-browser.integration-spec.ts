@@ -125,6 +125,17 @@ describe('support tool in a browser', () => {
     await expectAccessible();
     await page.goto(`${platform.baseUrl}/support/projects/${scene.projectId}`);
     await expectAccessible();
+    // The asset tree, one folder at a time.
+    await Promise.all([page.waitForURL('**?folder=*'), page.click('a:has-text("Dailies day 1")')]);
+    await expect(page.locator('h2', { hasText: 'Assets in Dailies day 1' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(page.locator('main td', { hasText: 'Camera A' }).count()).resolves.toBe(1);
+    await expectAccessible();
+    await Promise.all([
+      page.waitForURL(`**/support/projects/${scene.projectId}`),
+      page.click('text=Top level'),
+    ]);
     await page.fill(`#restore-reason-${scene.trashedAssetId}`, 'Ticket 1235: deleted by mistake');
     await Promise.all([
       page.waitForURL('**?done=restored'),

@@ -55,14 +55,25 @@ export async function buildSupportScene(
     { name: 'Harbour Lights' },
     token,
   );
+  const days = [];
   for (const name of ['Dailies day 1', 'Dailies day 2'])
-    await api(
-      baseUrl,
-      'POST',
-      `/v2/assets/${project.rootAssetId}/children`,
-      { type: 'folder', name },
-      token,
+    days.push(
+      await api(
+        baseUrl,
+        'POST',
+        `/v2/assets/${project.rootAssetId}/children`,
+        { type: 'folder', name },
+        token,
+      ),
     );
+  // One level down, for the project page's tree.
+  await api(
+    baseUrl,
+    'POST',
+    `/v2/assets/${days[0].id}/children`,
+    { type: 'folder', name: 'Camera A' },
+    token,
+  );
   const doomed = await api(
     baseUrl,
     'POST',
