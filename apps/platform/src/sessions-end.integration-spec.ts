@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { LiveSockets, SESSION_ENDED_CLOSE_CODE } from '@dailies/api-graphql';
-import { LockUserCommand, UnlockUserCommand } from '@dailies/core';
+import { ForceLogoutUserCommand, LockUserCommand, UnlockUserCommand } from '@dailies/core';
 
 /** Support staff: who locks and unlocks users (the Support Tool's commands). */
 const STAFF = { type: 'staff' as const, id: '00000000-0000-7000-8000-000000000001' };
@@ -217,6 +217,23 @@ describe('sessions end on every transport', () => {
     await db.end();
     // The sign-in after the end lifted the lock for good.
     expect(after.rows[0]).toEqual({ status: 'active', locks: 0 });
+  });
+
+  it('support signing a user out everywhere ends their sessions and subscriptions, not the user', async () => {
+    const user = await newUser();
+    const session = await logIn(user);
+    const live = await subscribe(session.access);
+    await platform.app
+      .get(CommandBus)
+      .execute(
+        new ForceLogoutUserCommand(STAFF, { userId: user.userId, reason: 'Ticket 5: lost laptop' }),
+      );
+    expect(await statuses(session.access)).toEqual(ENDED);
+    await until(() => live.closedWith !== undefined, 3000);
+    expect(live.closedWith).toBe(SESSION_ENDED_CLOSE_CODE);
+    // Not a lock: the user signs in again at once.
+    const again = await logIn(user);
+    expect(await statuses(again.access)).toEqual(WORKS);
   });
 
   it('read-only API tokens read everywhere and get 403 on every write; tokens expire', async () => {

@@ -86,6 +86,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'member.removed': accessOfMember,
   'invitation.created': none,
   'invitation.revoked': none,
+  'invitation.resent': none,
   'invitation.accepted': accessOfMember,
   'team.created': none,
   'team.updated': none,
@@ -183,6 +184,8 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'user.locked': sessionsOfSubject,
   'user.unlocked': none,
   'user.sessions_ended': sessionsOfSubject,
+  'user.verification_sent': none,
+  'user.password_reset_sent': none,
   'support.view_as_started': none,
 };
 

@@ -72,8 +72,13 @@ export class TransactionalMail {
     invitation: { id: string; email: string; expiresAt: Date },
     token: string,
     context: { inviterName: string; accountName: string },
+    /** A resend names its new token's digest: one mail per link, however often it is resent. */
+    resendOf?: string,
   ): Promise<void> {
-    await this.outbox.enqueue(tx, `invitation:${invitation.id}`, {
+    const key = resendOf
+      ? `invitation:${invitation.id}:${resendOf}`
+      : `invitation:${invitation.id}`;
+    await this.outbox.enqueue(tx, key, {
       kind: 'invitation',
       to: invitation.email,
       mail: invitationMail({
