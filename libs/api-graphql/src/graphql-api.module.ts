@@ -1,4 +1,6 @@
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
+import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import { HttpAdapterHost } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -58,13 +60,20 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
     GraphqlAuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets],
+      inject: [
+        APP_CONFIG,
+        GraphqlAuth,
+        QueryBus,
+        LiveSockets,
+        { token: ErrorAlerts, optional: true },
+      ],
       imports: [GraphqlAuthModule],
       useFactory: (
         config: GraphqlConfig,
         auth: GraphqlAuth,
         queries: QueryBus,
         sockets: LiveSockets,
+        alerts: ErrorAlerts | undefined,
       ) => {
         const log = new Logger('graphql');
         return {
@@ -134,7 +143,11 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
               formatGraphqlError(
                 error,
                 requestId ? String(requestId) : undefined,
-                (cause) => log.error({ err: cause, requestId }, 'unhandled GraphQL error'),
+                (cause) => {
+                  log.error({ err: cause, requestId }, 'unhandled GraphQL error');
+                  if (!isDatabaseUnavailableError(cause) && !isDatabaseBusyError(cause))
+                    alerts?.report(cause, 'graphql');
+                },
                 { hideSuggestions: !introspectionEnabled(config) },
               ),
             );

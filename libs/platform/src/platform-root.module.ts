@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { AlertingModule } from '@dailies/alerting';
 import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
@@ -42,6 +43,8 @@ export class PlatformRootModule {
           config: loadEmailConfig(options.config),
           fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
         }),
+        // Uncaught errors grouped and mailed (ALERT_EMAILS); after e-mail, whose outbox it uses.
+        AlertingModule.forRoot({ config: options.config, environment: options.config.NODE_ENV }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),

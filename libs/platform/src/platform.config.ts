@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AlertingConfig, alertingConfigSchema } from '@dailies/alerting';
 import { AuthConfig, authConfigSchema } from '@dailies/auth';
 import { CacheConfig, cacheConfigSchema } from '@dailies/cache';
 import { composeConfig, ConfigError, ConfigSchema, envBool, parseConfig } from '@dailies/config';
@@ -34,6 +35,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   notificationsConfigSchema,
   emailOwnConfigSchema,
   jobsConfigSchema,
+  alertingConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -46,7 +48,8 @@ export type PlatformConfig = ProcessConfig &
   AnalyticsConfig &
   NotificationsConfig &
   EmailOwnConfig &
-  JobsConfig & {
+  JobsConfig &
+  AlertingConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;
