@@ -20,8 +20,14 @@ export function installProcessErrorHandlers(
   const onException = (error: unknown) => {
     log.fatal(error, 'uncaught exception; exiting');
     alerts.report(error, 'process');
-    const timeout = new Promise((resolve) => setTimeout(resolve, options.flushTimeoutMs ?? 2000));
-    void Promise.race([alerts.flush(), timeout]).finally(() => exit(1));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, options.flushTimeoutMs ?? 2000);
+    });
+    void Promise.race([alerts.flush(), timeout]).finally(() => {
+      clearTimeout(timer);
+      exit(1);
+    });
   };
   const onRejection = (reason: unknown) => {
     log.error(reason, 'unhandled promise rejection');

@@ -34,6 +34,8 @@ export interface JobsEngineOptions {
   /** Jobs fetched and run at once per job name in this process (default 2). */
   concurrency?: number;
   resolve: JobContext['get'];
+  /** A job failed its last attempt (it goes to its dead-letter queue): report it (alerting). */
+  onFinalFailure?: (job: string, error: unknown) => void;
   onError?: (error: Error) => void;
 }
 
@@ -117,6 +119,7 @@ export class JobsEngine {
           await this.run(d, job);
           return { id: job.id, status: 'completed' };
         } catch (error) {
+          if (job.retryCount >= d.options.retries) this.options.onFinalFailure?.(d.name, error);
           const e = error instanceof Error ? error : new Error(String(error));
           return { id: job.id, status: 'failed', output: { name: e.name, message: e.message } };
         }

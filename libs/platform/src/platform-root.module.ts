@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
-import { AlertingModule } from '@dailies/alerting';
+import { AlertingModule, ErrorAlerts } from '@dailies/alerting';
 import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { EmailModule, loadEmailConfig } from '@dailies/email';
+import { DEAD_LETTER_REPORTER, DeadLetterReporter } from '@dailies/events';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
 import { EventSystemModule } from './event-system.module';
@@ -55,13 +56,27 @@ export class PlatformRootModule {
                 jobs: scheduledJobs,
                 schedules: jobSchedules(options.config),
                 clock: options.clock,
+                // A job's last failed attempt is an uncaught error (earlier ones are retried).
+                onFinalFailure: (job, error, get) =>
+                  (get(ErrorAlerts) as ErrorAlerts).report(error, `job:${job}`),
               }),
             ]
           : []),
         ...options.features,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: options.config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        // A consumer that gave up on an event: an uncaught error (the event is dead-lettered).
+        {
+          provide: DEAD_LETTER_REPORTER,
+          inject: [ErrorAlerts],
+          useFactory:
+            (alerts: ErrorAlerts): DeadLetterReporter =>
+            (consumer, _eventId, error) =>
+              alerts.report(error, `consumer:${consumer}`),
+        },
+      ],
+      exports: [APP_CONFIG, DEAD_LETTER_REPORTER],
     };
   }
 }

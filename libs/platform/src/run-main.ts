@@ -3,6 +3,7 @@ import { ConfigError } from '@dailies/config';
 import { DataFolderInUseError } from '@dailies/db';
 import { registeredRoutes } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
+import { reportProcessErrors } from './report-process-errors';
 import { RunningPlatform, startPlatform } from './start-platform';
 import { stopOnSignals } from './stop-on-signals';
 
@@ -49,5 +50,6 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   console.log(lines.join('\n'));
 
+  reportProcessErrors(platform.app);
   stopOnSignals(() => platform.close());
 }
