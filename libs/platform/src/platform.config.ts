@@ -17,6 +17,8 @@ import { z } from 'zod';
 export const processConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: pretty in a terminal (not in production), JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Unset: on, except in production (where the demo user is never created). */
   SEED_DEMO: envBool.optional(),
 });

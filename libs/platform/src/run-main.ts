@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
 import { DataFolderInUseError } from '@dailies/db';
-import { registeredRoutes } from '@dailies/http';
+import { registeredRoutes, resolveLogFormat } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
 import { reportProcessErrors } from './report-process-errors';
 import { RunningPlatform, startPlatform } from './start-platform';
@@ -12,7 +12,7 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
   const started = Date.now();
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform({ features });
+    platform = await startPlatform({ features, holdLogs: true });
   } catch (error) {
     console.error(
       // Refusals a user can fix are one line; anything else keeps its stack for a bug report.
@@ -48,7 +48,13 @@ export async function runMain(name: string, features: Type<unknown>[]): Promise<
     `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
   if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-  console.log(lines.join('\n'));
+  if (resolveLogFormat(config) === 'json' && config.NODE_ENV === 'production') {
+    // Production logs are JSON lines only: the banner is one of them.
+    platform.log.info({ ready: lines.slice(1).map((line) => line.trim()) }, lines[0]);
+  } else {
+    console.log(lines.join('\n'));
+  }
+  platform.releaseLogs();
 
   reportProcessErrors(platform.app);
   stopOnSignals(() => platform.close());
