@@ -5,9 +5,11 @@ import { DatabaseModule } from '@dailies/db';
 import { EmailModule, loadEmailConfig } from '@dailies/email';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
+import { resolveStorageConfig, StorageModule } from '@dailies/storage';
 import { EventSystemModule } from './event-system.module';
 import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformConfig } from './platform.config';
+import { LocalStorageRoutes } from './storage/local-storage-routes';
 
 export interface PlatformRootOptions {
   config: PlatformConfig;
@@ -42,6 +44,12 @@ export class PlatformRootModule {
           config: loadEmailConfig(options.config),
           fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
         }),
+        // Object storage (S3, or files on disk whose signed URLs this process serves).
+        StorageModule.forRoot({
+          config: resolveStorageConfig(options.config),
+          fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
+          publicUrl: options.config.PUBLIC_URL ?? `http://localhost:${options.config.PORT}`,
+        }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
@@ -57,7 +65,10 @@ export class PlatformRootModule {
           : []),
         ...options.features,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: options.config }],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        ...(options.http === false ? [] : [LocalStorageRoutes]),
+      ],
       exports: [APP_CONFIG],
     };
   }

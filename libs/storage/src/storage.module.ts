@@ -14,15 +14,20 @@ export interface StorageModuleOptions {
   config: StorageConfig;
   /** The local store's signing key when STORAGE_SIGNING_SECRET is unset (the JWT secret). */
   fallbackSigningSecret?: string;
+  /** Where clients reach this process (the local store's URLs); default localhost:3000. */
+  publicUrl?: string;
   /** Instead of the configured store (tests). */
   storage?: ObjectStorage;
 }
 
-export function createObjectStorage(config: StorageConfig, fallbackSecret?: string): ObjectStorage {
+export function createObjectStorage(
+  config: StorageConfig,
+  options: Pick<StorageModuleOptions, 'fallbackSigningSecret' | 'publicUrl'> = {},
+): ObjectStorage {
   if (config.kind === 's3') return new S3Storage(config);
-  const secret = config.signingSecret ?? fallbackSecret;
+  const secret = config.signingSecret ?? options.fallbackSigningSecret;
   if (!secret) throw new Error('Local storage needs STORAGE_SIGNING_SECRET or a fallback secret');
-  return new LocalStorage(config.dir, new UrlSigner(secret));
+  return new LocalStorage(config.dir, new UrlSigner(secret), options.publicUrl);
 }
 
 /** ObjectStorage (S3 or local) for every module of the process. */
@@ -36,8 +41,7 @@ export class StorageModule {
       providers: [
         {
           provide: ObjectStorage,
-          useFactory: () =>
-            options.storage ?? createObjectStorage(options.config, options.fallbackSigningSecret),
+          useFactory: () => options.storage ?? createObjectStorage(options.config, options),
         },
         { provide: StorageSettings, useValue: settings },
       ],
