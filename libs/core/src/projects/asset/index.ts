@@ -24,5 +24,6 @@ export type { AddVersionResult } from './commands/add-version/add-version.handle
 export type { PurgeTrashResult } from './commands/purge-trash/purge-trash.handler';
 export type { AssetUsage } from './rules/asset-usage';
 export { TRASH_RETENTION_DAYS } from './rules/asset-trash';
+export { mediaFileOf, mediaUrlsOf } from './rules/asset-media-urls';
 export * from './asset.events';
 export type * from './asset.errors';

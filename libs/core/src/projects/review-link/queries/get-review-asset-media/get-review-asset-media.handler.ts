@@ -3,8 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
 import { ObjectStorage, StorageSettings } from '@dailies/storage';
 import { conflict } from '../../../../shared/errors';
-import { mediaFileOf, mediaUrlsOf } from '../../../asset/rules/asset-media-urls';
-import { AssetMediaView } from '../../../asset/views/upload.view';
+import { AssetMediaView, mediaFileOf, mediaUrlsOf } from '../../../asset';
 import { ReviewLinkAccess } from '../../rules/review-link-access';
 import { GetReviewAssetMediaQuery } from './get-review-asset-media.query';
 

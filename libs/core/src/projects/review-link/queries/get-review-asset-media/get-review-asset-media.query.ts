@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { AssetMediaView } from '../../../asset/views/upload.view';
+import type { AssetMediaView } from '../../../asset';
 import { ReviewCredentials } from '../../rules/review-link-access';
 
 /** Playback (and, when the link allows downloads, download) URLs of a shared asset. */
