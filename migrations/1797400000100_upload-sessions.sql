@@ -8,16 +8,16 @@ ALTER TABLE assets ADD COLUMN storage_key text;
 
 CREATE TABLE upload_sessions (
   id uuid PRIMARY KEY,
-  asset_id uuid NOT NULL REFERENCES assets (id) ON DELETE CASCADE,
-  account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-  project_id uuid NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  asset_id uuid NOT NULL REFERENCES assets (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE CASCADE,
+  project_id uuid NOT NULL REFERENCES projects (id) ON DELETE CASCADE ON UPDATE CASCADE,
   object_key text NOT NULL,
   storage_upload_id text NOT NULL,
   filesize bigint NOT NULL CHECK (filesize > 0),
   part_size bigint NOT NULL CHECK (part_size > 0),
   part_count integer NOT NULL CHECK (part_count BETWEEN 1 AND 10000),
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'completed', 'aborted')),
-  created_by_id uuid REFERENCES users (id) ON DELETE SET NULL,
+  created_by_id uuid REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE,
   created_at timestamptz(3) NOT NULL DEFAULT now(),
   ended_at timestamptz(3)
 );

@@ -80,7 +80,7 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
             status: done.status,
             filetype: done.filetype,
             creatorId: done.creatorId,
-            storageKey: done.storageKey,
+            ...(done.storageKey ? { storageKey: done.storageKey } : {}),
           },
         }),
       );
