@@ -8,6 +8,7 @@ import {
 } from '@dailies/http';
 import { AccountsController } from './accounts/accounts.controller';
 import { AssetsController } from './assets/assets.controller';
+import { UploadsController } from './assets/uploads.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { CommentsController } from './comments/comments.controller';
 import { AuthController } from './auth/auth.controller';
@@ -45,6 +46,7 @@ export class V2ErrorRoute implements OnModuleInit {
     InvitationsController,
     ProjectsController,
     AssetsController,
+    UploadsController,
     CommentsController,
     ReviewLinksController,
     ReviewController,

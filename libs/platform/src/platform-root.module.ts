@@ -8,10 +8,12 @@ import { DEAD_LETTER_REPORTER, DeadLetterReporter } from '@dailies/events';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
 import { MonitoringModule } from '@dailies/monitoring';
+import { resolveStorageConfig, StorageModule } from '@dailies/storage';
 import { EventSystemModule } from './event-system.module';
 import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformMetricsModule } from './metrics/platform-metrics.module';
 import { PlatformConfig } from './platform.config';
+import { LocalStorageRoutes } from './storage/local-storage-routes';
 
 export interface PlatformRootOptions {
   config: PlatformConfig;
@@ -52,6 +54,12 @@ export class PlatformRootModule {
         }),
         // Uncaught errors grouped and mailed (ALERT_EMAILS); after e-mail, whose outbox it uses.
         AlertingModule.forRoot({ config: options.config, environment: options.config.NODE_ENV }),
+        // Object storage (S3, or files on disk whose signed URLs this process serves).
+        StorageModule.forRoot({
+          config: resolveStorageConfig(options.config),
+          fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
+          publicUrl: options.config.PUBLIC_URL ?? `http://localhost:${options.config.PORT}`,
+        }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
@@ -82,6 +90,7 @@ export class PlatformRootModule {
             (consumer, _eventId, error) =>
               alerts.report(error, `consumer:${consumer}`),
         },
+        ...(options.http === false ? [] : [LocalStorageRoutes]),
       ],
       exports: [APP_CONFIG, DEAD_LETTER_REPORTER],
     };

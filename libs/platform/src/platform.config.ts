@@ -12,6 +12,7 @@ import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
 import { MonitoringConfig, monitoringConfigSchema } from '@dailies/monitoring';
+import { StorageOwnConfig, storageConfigSchema } from '@dailies/storage';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -40,6 +41,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   jobsConfigSchema,
   monitoringConfigSchema,
   alertingConfigSchema,
+  storageConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -54,7 +56,8 @@ export type PlatformConfig = ProcessConfig &
   EmailOwnConfig &
   JobsConfig &
   MonitoringConfig &
-  AlertingConfig & {
+  AlertingConfig &
+  StorageOwnConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;

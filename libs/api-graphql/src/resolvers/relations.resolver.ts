@@ -1,5 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  GetAssetMediaQuery,
   ListCollaboratorsQuery,
   ListMyAccountsQuery,
   ListProjectsQuery,
@@ -27,6 +28,7 @@ import {
   User,
 } from '../types/models';
 import { AssetType, AssetLabel, AssetStatus } from '../types/enums';
+import { AssetMedia } from '../types/media';
 import { Bus } from './bus';
 
 // Relations a client walks: account → teams → projects → root asset → children (recursively)
@@ -119,6 +121,18 @@ export class ProjectRelations {
 
 @Resolver(() => Asset)
 export class AssetRelations {
+  constructor(private readonly bus: Bus) {}
+
+  @ResolveField(() => AssetMedia, {
+    nullable: true,
+    description:
+      'Short-lived URLs to play and download a file (a stack: its latest version); null for folders',
+  })
+  async media(@Context() ctx: GraphqlContext, @Parent() asset: Asset) {
+    if (asset.type === 'folder') return null;
+    return this.bus.query(ctx, new GetAssetMediaQuery(await actorOf(ctx), asset.id));
+  }
+
   @ResolveField(() => Project)
   project(@Context() ctx: GraphqlContext, @Parent() asset: Asset) {
     return ctx.loaders.projects.load(asset.projectId);

@@ -2,7 +2,9 @@ import { Body, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  assetMediaViewSchema,
   commentThreadViewSchema,
+  GetReviewAssetMediaQuery,
   CreateReviewCommentCommand,
   createReviewCommentInput,
   ListReviewCommentsQuery,
@@ -60,6 +62,27 @@ export class ReviewController {
     @ClientIp() ip: string,
   ) {
     return this.queries.execute(new OpenReviewLinkQuery(credentials(code, password, ip)));
+  }
+
+  @Get(':code/assets/:assetId/media')
+  @ApiOperation({
+    summary: 'Short-lived URLs to play a shared asset (and download it, if the link allows)',
+    description:
+      'proxy and thumbnail once processed; original and download only when the link’s ' +
+      'allowDownload is on (null otherwise). A stack: its latest version.',
+  })
+  @ReviewPasswordHeader()
+  @ApiJson(200, 'The media URLs', assetMediaViewSchema)
+  @ApiProblems(401, 404, 409, 410, 429)
+  media(
+    @Param('code') code: string,
+    @Param('assetId') assetId: string,
+    @Headers(PASSWORD_HEADER) password: unknown,
+    @ClientIp() ip: string,
+  ) {
+    return this.queries.execute(
+      new GetReviewAssetMediaQuery(credentials(code, password, ip), assetId),
+    );
   }
 
   @Get(':code/assets/:assetId/comments')

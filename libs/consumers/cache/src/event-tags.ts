@@ -120,6 +120,9 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'asset.label_changed': assetItself,
   'asset.properties_changed': assetItself,
   'asset.upload_completed': assetItself,
+  // The asset's view does not change until the upload completes.
+  'asset.upload_started': none,
+  'asset.upload_aborted': none,
   'asset.moved': (e) => [
     ...assetItself(e),
     tag(cacheTags.children, field(e, 'fromParentId')),

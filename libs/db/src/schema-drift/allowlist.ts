@@ -26,6 +26,24 @@ export const DATABASE_ONLY_INDEXES: readonly AllowedDatabaseOnlyIndex[] = [
       'At most one owner per account (migrations/1763750000000_foundation.sql). A partial unique ' +
       'index: Prisma has no syntax for a WHERE clause on @@unique or @@index.',
   },
+  {
+    table: 'upload_sessions',
+    name: 'upload_sessions_open_asset_key',
+    unique: true,
+    columns: ['asset_id'],
+    predicate: "(status = 'open'::text)",
+    reason:
+      'One open upload per file (migrations/1797400000100_upload-sessions.sql); partial, like ' +
+      'the one above.',
+  },
+  {
+    table: 'upload_sessions',
+    name: 'upload_sessions_open_created_idx',
+    unique: false,
+    columns: ['created_at'],
+    predicate: "(status = 'open'::text)",
+    reason: 'The sweep of abandoned uploads reads open sessions oldest first; partial.',
+  },
 ];
 
 /** Tables the database has that are not part of the application's model. */

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  AbortStaleUploadsCommand,
   ExpireReviewLinksCommand,
   PurgeAuditLogCommand,
   PurgeTrashCommand,
@@ -120,4 +121,30 @@ export const sendDigestsJob = defineJob(
       .execute(new SendDigestsCommand(systemActor('send-digests'), { now: ctx.now(), dailyHour }));
   },
   { retries: 3, backoff: { delaySeconds: 30 }, timeoutSeconds: 15 * 60 },
+);
+
+/** Uploads left unfinished longer than `idleHours` are aborted: storage drops their parts. */
+export const abortStaleUploadsJob = defineJob(
+  'abort-stale-uploads',
+  z.object({
+    idleHours: z.number().int().min(1).max(720).default(24),
+    limit: z.number().int().min(1).max(1000).default(100),
+  }),
+  async ({ idleHours, limit }, ctx) => {
+    const bus = ctx.get(CommandBus);
+    let aborted = 0;
+    await untilDone(ctx, async () => {
+      const result = await bus.execute(
+        new AbortStaleUploadsCommand(systemActor('abort-stale-uploads'), {
+          now: ctx.now(),
+          idleHours,
+          limit,
+        }),
+      );
+      aborted += result.aborted;
+      return result;
+    });
+    if (aborted) new Logger('abort-stale-uploads').log(`aborted ${aborted} abandoned upload(s)`);
+  },
+  { retries: 3, backoff: { delaySeconds: 60 }, timeoutSeconds: 15 * 60 },
 );

@@ -6,6 +6,7 @@ import {
   ScheduleDefinition,
 } from '@dailies/jobs';
 import {
+  abortStaleUploadsJob,
   expireReviewLinksJob,
   purgeAuditLogJob,
   purgeTrashJob,
@@ -26,6 +27,7 @@ export const scheduledJobs: readonly JobDefinition[] = [
   expireReviewLinksJob,
   purgeAuditLogJob,
   reconcileUsageJob,
+  abortStaleUploadsJob,
 ];
 
 export function jobSchedules(config: {
@@ -44,5 +46,6 @@ export function jobSchedules(config: {
     schedule(purgeTrashJob.name, '20 4 * * *', { tz: 'UTC', catchUp: 'once' }),
     schedule(purgeAuditLogJob.name, '50 4 * * *', { tz: 'UTC', catchUp: 'once' }),
     schedule(reconcileUsageJob.name, '30 2 * * *', { tz: 'UTC', catchUp: 'once' }),
+    schedule(abortStaleUploadsJob.name, '25 * * * *', { tz: 'UTC', catchUp: 'skip' }),
   ];
 }

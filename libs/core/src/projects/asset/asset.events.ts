@@ -115,6 +115,11 @@ export class AssetStackDissolved extends defineEvent(
   z.object({ remainingAssetId: z.string(), parentId: z.string() }),
 ) {}
 
+/**
+ * The file's bytes are in: `filesize` is what storage holds when the upload went through object
+ * storage (`storageKey`, where media processing reads the original); without a storage key the
+ * size is the client's word (legacy clients that never send bytes through the API).
+ */
 export class AssetUploadCompleted extends defineEvent(
   'asset.upload_completed',
   1,
@@ -122,6 +127,33 @@ export class AssetUploadCompleted extends defineEvent(
     filesize: z.number(),
     status: assetStatus,
     filetype: z.string().nullable(),
+    creatorId,
+    storageKey: z.string().nullable().optional(),
+  }),
+) {}
+
+/** A multipart upload into storage began (`uploadId`: the upload session). */
+export class AssetUploadStarted extends defineEvent(
+  'asset.upload_started',
+  1,
+  z.object({
+    uploadId: z.string(),
+    filesize: z.number(),
+    partCount: z.number().int(),
+    creatorId,
+  }),
+) {}
+
+/**
+ * A multipart upload was given up and its parts dropped from storage: `cancelled` by an editor,
+ * `abandoned` by the sweep after it sat unfinished too long. The file stays `uploading`.
+ */
+export class AssetUploadAborted extends defineEvent(
+  'asset.upload_aborted',
+  1,
+  z.object({
+    uploadId: z.string(),
+    reason: z.enum(['cancelled', 'abandoned']),
     creatorId,
   }),
 ) {}

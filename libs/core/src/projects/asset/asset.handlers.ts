@@ -1,4 +1,9 @@
 import { Type } from '@nestjs/common';
+import { AbortStaleUploadsHandler } from './commands/abort-stale-uploads/abort-stale-uploads.handler';
+import { AbortUploadHandler } from './commands/abort-upload/abort-upload.handler';
+import { StartUploadHandler } from './commands/start-upload/start-upload.handler';
+import { GetAssetMediaHandler } from './queries/get-asset-media/get-asset-media.handler';
+import { GetUploadHandler } from './queries/get-upload/get-upload.handler';
 import { AddVersionHandler } from './commands/add-version/add-version.handler';
 import { CompleteUploadHandler } from './commands/complete-upload/complete-upload.handler';
 import { CopyAssetHandler } from './commands/copy-asset/copy-asset.handler';
@@ -23,6 +28,11 @@ export const AssetHandlers: Type[] = [
   MoveAssetHandler,
   CopyAssetHandler,
   CompleteUploadHandler,
+  StartUploadHandler,
+  AbortUploadHandler,
+  AbortStaleUploadsHandler,
+  GetUploadHandler,
+  GetAssetMediaHandler,
   AddVersionHandler,
   PurgeTrashHandler,
   GetAssetHandler,

@@ -1,4 +1,10 @@
 // The public API of the asset aggregate: commands, queries, input schemas, views and events.
+export * from './commands/abort-stale-uploads/abort-stale-uploads.command';
+export * from './commands/abort-upload/abort-upload.command';
+export * from './commands/start-upload/start-upload.command';
+export * from './queries/get-asset-media/get-asset-media.query';
+export * from './queries/get-upload/get-upload.query';
+export * from './views/upload.view';
 export * from './commands/add-version/add-version.command';
 export * from './commands/complete-upload/complete-upload.command';
 export * from './commands/copy-asset/copy-asset.command';
@@ -18,5 +24,6 @@ export type { AddVersionResult } from './commands/add-version/add-version.handle
 export type { PurgeTrashResult } from './commands/purge-trash/purge-trash.handler';
 export type { AssetUsage } from './rules/asset-usage';
 export { TRASH_RETENTION_DAYS } from './rules/asset-trash';
+export { mediaFileOf, mediaUrlsOf } from './rules/asset-media-urls';
 export * from './asset.events';
 export type * from './asset.errors';

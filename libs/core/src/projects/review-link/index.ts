@@ -5,6 +5,7 @@ export * from './commands/delete-review-link/delete-review-link.command';
 export * from './commands/expire-review-links/expire-review-links.command';
 export * from './commands/update-review-link/update-review-link.command';
 export * from './queries/get-review-link/get-review-link.query';
+export * from './queries/get-review-asset-media/get-review-asset-media.query';
 export * from './queries/list-review-comments/list-review-comments.query';
 export * from './queries/list-review-links/list-review-links.query';
 export * from './queries/open-review-link/open-review-link.query';

@@ -5,6 +5,7 @@ import { ExpireReviewLinksHandler } from './commands/expire-review-links/expire-
 import { DeleteReviewLinkHandler } from './commands/delete-review-link/delete-review-link.handler';
 import { UpdateReviewLinkHandler } from './commands/update-review-link/update-review-link.handler';
 import { GetReviewLinkHandler } from './queries/get-review-link/get-review-link.handler';
+import { GetReviewAssetMediaHandler } from './queries/get-review-asset-media/get-review-asset-media.handler';
 import { ListReviewCommentsHandler } from './queries/list-review-comments/list-review-comments.handler';
 import { ListReviewLinksHandler } from './queries/list-review-links/list-review-links.handler';
 import { OpenReviewLinkHandler } from './queries/open-review-link/open-review-link.handler';
@@ -28,6 +29,7 @@ export const ReviewLinkHandlers: Type[] = [
   UpdateReviewLinkHandler,
   DeleteReviewLinkHandler,
   ExpireReviewLinksHandler,
+  GetReviewAssetMediaHandler,
   ListReviewLinksHandler,
   GetReviewLinkHandler,
   OpenReviewLinkHandler,

@@ -46,6 +46,8 @@ export function copiedAssetRows(
       sortOrder: isRoot ? placement.sortOrder : a.sortOrder,
       version: isRoot ? 1 : a.version,
       properties: a.properties as Prisma.InputJsonValue,
+      // The copy presents the same stored bytes (objects are never rewritten in place).
+      storageKey: a.storageKey,
       creatorId: placement.creatorId ?? a.creatorId,
     };
   });

@@ -23,6 +23,7 @@ const row = (over: Partial<Asset>): Asset => ({
   deletedAt: null,
   trashRootId: null,
   legacyId: null,
+  storageKey: null,
   createdAt: at,
   updatedAt: at,
   ...over,

@@ -95,19 +95,24 @@ function asObject(value: Asset['properties']): Record<string, unknown> {
     : {};
 }
 
-/** A file's upload instructions. `url`/`expiresAt` stay null until object storage exists. */
+/** A file's upload instructions. */
 export const uploadInstructionsSchema = z
   .object({
     method: z.literal('PUT'),
-    url: z.string().nullable(),
+    url: z.string().nullable().meta({ description: 'null: bytes go through multipartUrl' }),
     expiresAt: isoTime.nullable(),
+    multipartUrl: z.string().meta({
+      description:
+        'POST { filesize } here to start a multipart upload straight to storage (presigned part ' +
+        'URLs; GET it to resume, DELETE it to cancel)',
+    }),
     completeUrl: z.string(),
   })
   .meta({
     id: 'UploadInstructions',
     description:
-      'Where to send a new file’s bytes, then PUT completeUrl. Until object storage is connected, ' +
-      'url and expiresAt are null (a presigned URL and its expiry later).',
+      'Where to send a new file’s bytes: start a multipart upload at multipartUrl, PUT each part ' +
+      'to its presigned URL, then PUT completeUrl (checked against what storage holds).',
   });
 export type UploadInstructions = z.infer<typeof uploadInstructionsSchema>;
 
@@ -148,10 +153,11 @@ export const searchHitSchema = z
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-/** Where and how to upload a new file's bytes (presigned URLs fill `url` once storage exists). */
+/** Where and how to upload a new file's bytes. */
 export const uploadInstructionsFor = (assetId: string): UploadInstructions => ({
   method: 'PUT',
   url: null,
   expiresAt: null,
+  multipartUrl: `/v2/assets/${assetId}/upload`,
   completeUrl: `/v2/assets/${assetId}/upload-complete`,
 });

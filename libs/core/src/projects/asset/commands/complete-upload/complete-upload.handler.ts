@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@dailies/events';
+import { ObjectStorage } from '@dailies/storage';
 import { conflict, notFound } from '../../../../shared/errors';
 import { AssetUploadCompleted } from '../../asset.events';
 import { StorageQuota } from '../../../../usage/services/storage-quota';
@@ -9,16 +11,24 @@ import { statusAfterUpload } from '../../rules/asset-media';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { syncStackHead } from '../../rules/asset-stacks';
 import { toAssetViewOf } from '../../rules/asset-views';
+import { openUploadOf } from '../../rules/upload-sessions';
+import { joinParts, verifiedParts } from '../../rules/upload-verification';
 import { AssetView } from '../../views/asset.view';
 import { CompleteUploadCommand } from './complete-upload.command';
 
-/** Editors complete an upload once; the file moves on to transcoding or straight to ready. */
+/**
+ * Editors complete an upload once; the file moves on to transcoding or straight to ready. With a
+ * multipart upload in progress, completion is checked against storage: every announced part,
+ * each of its size, or a 409 naming what is missing; the file's size is then what storage holds.
+ * Without one (legacy clients that send no bytes through the API) the size is the client's word.
+ */
 @CommandHandler(CompleteUploadCommand)
 export class CompleteUploadHandler implements ICommandHandler<CompleteUploadCommand, AssetView> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly policy: ProjectPolicy,
     private readonly quota: StorageQuota,
+    @Inject(ObjectStorage) private readonly storage: ObjectStorage,
   ) {}
 
   async execute({ actor, input }: CompleteUploadCommand): Promise<AssetView> {
@@ -33,13 +43,25 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
         throw conflict('The upload of this file was already completed', 'upload_completed');
       }
       const filetype = input.filetype ?? current.filetype;
-      await this.quota.assertRoom(tx, project.accountId, input.filesize ?? current.filesize);
+      const session = await openUploadOf(tx, current.id);
+      const parts = session ? await verifiedParts(this.storage, session, input.filesize) : null;
+      const claimed = session ? session.filesize : (input.filesize ?? current.filesize);
+      await this.quota.assertRoom(tx, project.accountId, claimed);
+      const held = session && parts ? await joinParts(this.storage, session, parts) : null;
+      if (session) {
+        await tx.uploadSession.update({
+          where: { id: session.id },
+          data: { status: 'completed', endedAt: new Date() },
+        });
+      }
+      const filesize = held ? held.size : input.filesize;
       const done = await tx.asset.update({
         where: { id: current.id },
         data: {
           filetype,
           status: statusAfterUpload(filetype),
-          ...(input.filesize !== undefined ? { filesize: BigInt(input.filesize) } : {}),
+          ...(session ? { storageKey: session.objectKey } : {}),
+          ...(filesize !== undefined ? { filesize: BigInt(filesize) } : {}),
           ...(input.duration !== undefined ? { duration: input.duration } : {}),
           ...(input.fps !== undefined ? { fps: input.fps } : {}),
           ...(input.frames !== undefined ? { frames: input.frames } : {}),
@@ -58,6 +80,7 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
             status: done.status,
             filetype: done.filetype,
             creatorId: done.creatorId,
+            ...(done.storageKey ? { storageKey: done.storageKey } : {}),
           },
         }),
       );

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { isoTime } from '../../../shared/views/iso-time';
+
+export const uploadPartUrlSchema = z
+  .object({
+    partNumber: z.int(),
+    method: z.literal('PUT'),
+    url: z.string(),
+    expiresAt: isoTime,
+    size: z.int().meta({ description: 'Bytes this part must hold' }),
+  })
+  .meta({ id: 'UploadPartUrl' });
+
+export const storedPartSchema = z
+  .object({ partNumber: z.int(), size: z.int(), etag: z.string() })
+  .meta({ id: 'StoredPart', description: 'A part as storage holds it' });
+
+export const uploadViewSchema = z
+  .object({
+    uploadId: z.string(),
+    assetId: z.string(),
+    filesize: z.int(),
+    partSize: z.int(),
+    partCount: z.int(),
+    createdAt: isoTime,
+    uploadedParts: z.array(storedPartSchema).meta({
+      description: 'Parts storage holds now (what a resumed upload can skip)',
+    }),
+    parts: z.array(uploadPartUrlSchema).meta({
+      description:
+        'Presigned URLs for parts still to send (at most 100; ask again for the rest). PUT ' +
+        'each part’s exact bytes; parts may go in parallel and in any order; a failed part is ' +
+        'simply sent again.',
+    }),
+    remainingParts: z.int().meta({ description: 'Parts still to send, including those above' }),
+    completeUrl: z.string().meta({ description: 'PUT here once every part is sent' }),
+  })
+  .meta({
+    id: 'UploadView',
+    description:
+      'A multipart upload of a file’s bytes straight to storage. Completion is checked against ' +
+      'what storage holds: every part, each of its size.',
+  });
+export type UploadView = z.infer<typeof uploadViewSchema>;
+export type UploadPartUrl = z.infer<typeof uploadPartUrlSchema>;
+
+const signedMedia = z
+  .object({
+    url: z.string(),
+    expiresAt: isoTime,
+    size: z.int(),
+    contentType: z.string().nullable(),
+  })
+  .meta({ id: 'SignedMediaUrl', description: 'A short-lived URL (GET, Range requests work)' });
+
+export const assetMediaViewSchema = z
+  .object({
+    assetId: z.string().meta({ description: 'The file whose media this is (a stack: its head)' }),
+    original: signedMedia.nullable().meta({
+      description: 'The file as uploaded, for playback; null until uploaded or when not allowed',
+    }),
+    download: signedMedia.nullable().meta({
+      description: 'The original as an attachment named after the asset; null when not allowed',
+    }),
+    proxy: signedMedia.nullable().meta({ description: 'The playback proxy, once processed' }),
+    thumbnail: signedMedia.nullable().meta({ description: 'The thumbnail, once processed' }),
+  })
+  .meta({ id: 'AssetMediaView' });
+export type AssetMediaView = z.infer<typeof assetMediaViewSchema>;
+export type SignedMedia = z.infer<typeof signedMedia>;
