@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { MediaBinaries } from '../process/binaries';
+import { fileUrl, runTool } from '../process/run-tool';
+
+export interface TestClipSpec {
+  seconds: number;
+  /** ffmpeg's rate syntax: `24000/1001`, `30000/1001`, `25`. Omit for audio only. */
+  rate?: string;
+  width?: number;
+  height?: number;
+  /** 0: no audio track. */
+  audioChannels?: number;
+  /** Default: H.264 in MP4. `mpeg4` in a .mov/.avi also works. */
+  videoCodec?: string;
+}
+
+/**
+ * A synthetic clip made with ffmpeg's own sources: the `testsrc2` pattern (a moving frame
+ * counter) and a 440 Hz `sine` tone, so tests need no media files in the repository.
+ */
+export async function makeTestClip(
+  binaries: MediaBinaries,
+  output: string,
+  spec: TestClipSpec,
+): Promise<string> {
+  const inputs: string[] = [];
+  const codecs: string[] = [];
+  if (spec.rate) {
+    inputs.push(
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=${spec.width ?? 320}x${spec.height ?? 180}:rate=${spec.rate}:duration=${spec.seconds}`,
+    );
+    codecs.push(
+      '-c:v',
+      spec.videoCodec ?? 'libx264',
+      ...(spec.videoCodec && spec.videoCodec !== 'libx264' ? [] : ['-preset', 'ultrafast']),
+      '-pix_fmt',
+      'yuv420p',
+    );
+  }
+  if (spec.audioChannels) {
+    inputs.push(
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=440:sample_rate=48000:duration=${spec.seconds}`,
+    );
+    codecs.push('-c:a', 'aac', '-ac', String(spec.audioChannels));
+  }
+  await runTool(
+    binaries.ffmpeg,
+    ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...inputs, ...codecs, fileUrl(output)],
+    { timeoutMs: 120_000 },
+  );
+  return output;
+}
+
+/** Bytes no demuxer accepts, named like a video. */
+export async function makeCorruptFile(output: string): Promise<string> {
+  await writeFile(output, Buffer.concat([Buffer.from('not a movie\n'), randomBytes(4096)]));
+  return output;
+}
