@@ -10,6 +10,7 @@ import { EmailOwnConfig, emailOwnConfigSchema } from '@dailies/email';
 import { EventsConfig, eventsConfigSchema } from '@dailies/events';
 import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
+import { MediaConfig, mediaConfigSchema } from '@dailies/media';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -34,6 +35,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   notificationsConfigSchema,
   emailOwnConfigSchema,
   jobsConfigSchema,
+  mediaConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -46,7 +48,8 @@ export type PlatformConfig = ProcessConfig &
   AnalyticsConfig &
   NotificationsConfig &
   EmailOwnConfig &
-  JobsConfig & {
+  JobsConfig &
+  MediaConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;

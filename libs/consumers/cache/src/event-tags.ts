@@ -108,6 +108,10 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'asset.label_changed': assetItself,
   'asset.properties_changed': assetItself,
   'asset.upload_completed': assetItself,
+  'asset.processing_started': assetItself,
+  // The facts change the asset and its comments' views (seconds and timecode need the rate).
+  'asset.processed': (e) => [...assetItself(e), tag(cacheTags.comments, e.subject.id)],
+  'asset.processing_failed': assetItself,
   'asset.moved': (e) => [
     ...assetItself(e),
     tag(cacheTags.children, field(e, 'fromParentId')),

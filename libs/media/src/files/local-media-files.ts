@@ -29,7 +29,10 @@ export class LocalMediaFiles extends MediaFiles {
       await copyFile(from, toPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new MediaProcessingError('unreadable', 'The uploaded file is missing from storage');
+        throw new MediaProcessingError(
+          'original_missing',
+          'The uploaded file is not in storage (the upload never arrived)',
+        );
       }
       throw error;
     }

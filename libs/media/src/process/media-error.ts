@@ -1,9 +1,11 @@
 /**
  * Why processing failed. `unreadable`: the file is not media ffmpeg can read (corrupt,
- * truncated, not audio/video) — retrying cannot help. `timeout` and `tool_failed` may be
- * transient (a busy machine, a full disk) and are worth a retry.
+ * truncated, not audio/video) — retrying cannot help. `original_missing` (storage has not got
+ * the bytes yet), `timeout` and `tool_failed` may be transient (a busy machine, a full disk) and
+ * are worth a retry.
  */
-export type MediaFailureKind = 'unreadable' | 'no_media_streams' | 'timeout' | 'tool_failed';
+export type MediaFailureKind =
+  'unreadable' | 'no_media_streams' | 'original_missing' | 'timeout' | 'tool_failed';
 
 export class MediaProcessingError extends Error {
   constructor(

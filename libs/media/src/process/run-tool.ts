@@ -16,6 +16,8 @@ const STDERR_TAIL = 8 * 1024;
 export function reasonFromStderr(stderr: string, paths: readonly string[] = []): string {
   let text = stderr;
   for (const p of paths) text = text.split(p).join(path.basename(p));
+  // `[mov,mp4,… @ 0x10964140]`: the address means nothing to anyone reading the reason.
+  text = text.replace(/ @ 0x[0-9a-f]+\]/g, ']');
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { MediaBinaries } from '../process/binaries';
 import { fileUrl, runTool } from '../process/run-tool';
@@ -58,8 +57,15 @@ export async function makeTestClip(
   return output;
 }
 
-/** Bytes no demuxer accepts, named like a video. */
+/**
+ * A broken MP4: a valid `ftyp` box, then a media-data box of junk and no index (`moov`), as a
+ * truncated or mangled upload looks. Deterministic: random bytes can happen to look like some
+ * raw format a demuxer accepts.
+ */
 export async function makeCorruptFile(output: string): Promise<string> {
-  await writeFile(output, Buffer.concat([Buffer.from('not a movie\n'), randomBytes(4096)]));
+  const ftyp = Buffer.from('00000018667479706d703432000000006d70343269736f6d', 'hex');
+  const junk = Buffer.alloc(4096, 'corrupt-');
+  const mdat = Buffer.concat([Buffer.from('000010086d646174', 'hex'), junk]);
+  await writeFile(output, Buffer.concat([ftyp, mdat]));
   return output;
 }

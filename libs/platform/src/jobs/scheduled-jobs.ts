@@ -12,6 +12,7 @@ import {
   reconcileUsageJob,
   sendDigestsJob,
 } from './domain-jobs';
+import { processAssetMediaJob } from './media-jobs';
 
 /**
  * The one registry of scheduled work: every job and schedule. The platform (`npm start`, unless
@@ -26,6 +27,8 @@ export const scheduledJobs: readonly JobDefinition[] = [
   expireReviewLinksJob,
   purgeAuditLogJob,
   reconcileUsageJob,
+  // Not scheduled: enqueued by upload completion.
+  processAssetMediaJob,
 ];
 
 export function jobSchedules(config: {
