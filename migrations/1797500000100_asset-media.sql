@@ -6,7 +6,7 @@
 -- which frame-accurate comments need; assets.fps keeps the float for display.
 
 CREATE TABLE asset_media (
-  asset_id uuid PRIMARY KEY REFERENCES assets (id) ON DELETE CASCADE,
+  asset_id uuid PRIMARY KEY REFERENCES assets (id) ON DELETE CASCADE ON UPDATE CASCADE,
   version integer NOT NULL,
   attempts integer NOT NULL DEFAULT 0,
   duration_seconds double precision,

@@ -154,6 +154,87 @@ describe('media processing as a job', () => {
     expect((await eventsOf(id)).length).toBe(names.length);
   });
 
+  it('validates comment timestamps against the real frames and answers seconds and timecode', async () => {
+    // 2 s at 29.97: 60 frames, 0…59, whatever the uploader claimed (10 frames at 30 fps).
+    const clip = await makeTestClip(binaries, path.join(dir, 'review.mp4'), {
+      seconds: 2,
+      rate: '30000/1001',
+      width: 320,
+      height: 180,
+    });
+    const id = await upload('review.mp4', clip);
+    expect(await settled(id)).toMatchObject({ status: 'ready', frames: 60 });
+
+    const last = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'Last frame',
+      timestamp: 59,
+    });
+    expect(last.status).toBe(201);
+    expect(last.body).toMatchObject({
+      timestamp: 59,
+      time: {
+        frameRate: '30000/1001',
+        start: { frame: 59, seconds: 1.968633, smpte: '00:00:01;29' },
+        end: null,
+      },
+    });
+    const ranged = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'This second',
+      timestamp: 30,
+      duration: 30,
+    });
+    expect(ranged.status).toBe(201);
+    expect(ranged.body.time.end).toEqual({ frame: 60, seconds: 2.002, smpte: '00:00:02;00' });
+
+    const past = await owner.post(`/v2/assets/${id}/comments`, { text: 'Too far', timestamp: 60 });
+    expect(past.status).toBe(400);
+    expect(past.headers.get('content-type')).toContain('application/problem+json');
+    expect(past.body).toMatchObject({ code: 'timestamp_out_of_range' });
+    expect(past.body.errors[0]).toMatchObject({ field: 'timestamp' });
+    expect(past.body.errors[0].message).toContain('0 to 59');
+    expect(past.body.errors[0].message).toContain('00:00:01;29');
+
+    const overrun = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'Runs past the end',
+      timestamp: 50,
+      duration: 11,
+    });
+    expect(overrun.status).toBe(400);
+    expect(overrun.body).toMatchObject({
+      code: 'timestamp_out_of_range',
+      errors: [{ field: 'duration' }],
+    });
+    const moved = await owner.patch(`/v2/comments/${last.body.id}`, { timestamp: 600 });
+    expect(moved.status).toBe(400);
+    expect(moved.body.code).toBe('timestamp_out_of_range');
+    const reply = await owner.post(`/v2/comments/${last.body.id}/replies`, {
+      text: 'And here',
+      timestamp: 75,
+    });
+    expect(reply.status).toBe(400);
+
+    // The list (REST) and GraphQL answer the same three units.
+    const threads = await owner.get(`/v2/assets/${id}/comments?sort=frame`);
+    expect(
+      threads.body.data.map((c: { time: { start: { smpte: string } } }) => c.time.start.smpte),
+    ).toEqual(['00:00:01;00', '00:00:01;29']);
+    const gql = await owner.post('/graphql', {
+      query: `query($id: ID!) { asset(id: $id) { comments(first: 10) { edges { node {
+        timestamp time { frameRate start { frame seconds smpte } end { smpte } } } } } } }`,
+      variables: { id },
+    });
+    expect(gql.body.errors).toBeUndefined();
+    const nodes = gql.body.data.asset.comments.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toContainEqual({
+      timestamp: 59,
+      time: {
+        frameRate: '30000/1001',
+        start: { frame: 59, seconds: 1.968633, smpte: '00:00:01;29' },
+        end: null,
+      },
+    });
+  });
+
   it('fails a corrupt upload with the reason ffprobe gave, once', async () => {
     const bad = await makeCorruptFile(path.join(dir, 'bad.mov'));
     const id = await upload('bad.mov', bad, 'video/quicktime');

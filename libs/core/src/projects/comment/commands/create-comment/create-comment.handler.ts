@@ -9,6 +9,7 @@ import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';
 import { CommentMentions } from '../../rules/comment-mentions';
 import { commentTargetOf } from '../../rules/comment-target';
+import { assertWithinMedia, mediaTimingOf } from '../../rules/comment-timing';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
 import { CreateCommentCommand } from './create-comment.command';
 
@@ -34,6 +35,8 @@ export class CreateCommentHandler implements ICommandHandler<
         throw forbidden('Only members of the account can post private comments');
       }
       const target = await commentTargetOf(tx, grant.asset);
+      const timing = await mediaTimingOf(tx, target.id);
+      assertWithinMedia(timing, input.timestamp, input.duration);
       const mentions = await this.mentions.resolve(
         tx,
         grant.project,
@@ -75,7 +78,11 @@ export class CreateCommentHandler implements ICommandHandler<
           },
         }),
       );
-      const row = toCommentRow(comment, { authorUserName: author.authorName, mentions });
+      const row = toCommentRow(comment, {
+        authorUserName: author.authorName,
+        mentions,
+        frameRate: timing?.rate ?? null,
+      });
       return toCommentThreadView(row, []);
     });
   }
