@@ -50,6 +50,8 @@ export class LocalMediaFiles extends MediaFiles {
     versionId: string,
     name: string,
     fromPath: string,
+    // A folder keeps no content type; object storage does (the key's extension says it here).
+    _contentType?: string,
   ): Promise<{ key: string }> {
     const key = outputKey(segment(assetId), segment(versionId), segment(name));
     const to = this.pathOf(key);
