@@ -8,11 +8,11 @@ import { makeTestClip } from '@dailies/media/testing';
  * `npm run bench:media`: full processing (probe, poster, 5 thumbnails, sprite, H.264/AAC proxy,
  * waveform) of a generated 1080p 23.976 fps clip with stereo audio, as seconds of processing per
  * minute of media, against a bare `ffmpeg -i in -c:v libx264 -preset veryfast proxy.mp4` of the
- * same clip in the same process. BENCH_MEDIA_SECONDS (default 30) sets the clip's length;
+ * same clip in the same process. BENCH_MEDIA_SECONDS (default 20) sets the clip's length;
  * FFMPEG_PATH/FFPROBE_PATH as for the platform.
  */
 async function main(): Promise<void> {
-  const seconds = Number(process.env.BENCH_MEDIA_SECONDS ?? 30);
+  const seconds = Number(process.env.BENCH_MEDIA_SECONDS ?? 20);
   const binaries = mediaBinaries({
     FFMPEG_PATH: process.env.FFMPEG_PATH,
     FFPROBE_PATH: process.env.FFPROBE_PATH,
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       width: 1920,
       height: 1080,
       audioChannels: 2,
+      timeoutMs: 60 * 60_000,
     });
     const facts = await probeMedia(binaries, clip);
     console.log(

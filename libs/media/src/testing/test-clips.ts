@@ -12,6 +12,8 @@ export interface TestClipSpec {
   audioChannels?: number;
   /** Default: H.264 in MP4. `mpeg4` in a .mov/.avi also works. */
   videoCodec?: string;
+  /** Default 2 minutes (long 1080p clips for benchmarks need more). */
+  timeoutMs?: number;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function makeTestClip(
   await runTool(
     binaries.ffmpeg,
     ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...inputs, ...codecs, fileUrl(output)],
-    { timeoutMs: 120_000 },
+    { timeoutMs: spec.timeoutMs ?? 120_000 },
   );
   return output;
 }
