@@ -6,3 +6,7 @@ export * from './platform.config';
 export * from './boot-database';
 export * from './start-worker';
 export * from './run-worker';
+export * from './media/media-processing.module';
+export * from './media/media-processor';
+export * from './media/media-binaries.token';
+export * from './jobs/media-jobs';

@@ -10,6 +10,7 @@ import { Clock, JobsModule } from '@dailies/jobs';
 import { MonitoringModule } from '@dailies/monitoring';
 import { resolveStorageConfig, StorageModule } from '@dailies/storage';
 import { EventSystemModule } from './event-system.module';
+import { MediaProcessingModule } from './media/media-processing.module';
 import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformMetricsModule } from './metrics/platform-metrics.module';
 import { PlatformConfig } from './platform.config';
@@ -63,6 +64,8 @@ export class PlatformRootModule {
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
+        // What the media processing job runs with (binaries, media files, processor).
+        MediaProcessingModule,
         // The schedules and job workers of the one registry (JOBS_ENABLED, default on).
         ...(options.config.JOBS_ENABLED
           ? [

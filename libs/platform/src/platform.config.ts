@@ -13,6 +13,7 @@ import { HttpConfig, httpConfigSchema } from '@dailies/http';
 import { JobsConfig, jobsConfigSchema } from '@dailies/jobs';
 import { MonitoringConfig, monitoringConfigSchema } from '@dailies/monitoring';
 import { StorageOwnConfig, storageConfigSchema } from '@dailies/storage';
+import { MediaConfig, mediaConfigSchema } from '@dailies/media';
 import { z } from 'zod';
 
 /** What the process itself reads. */
@@ -42,6 +43,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   monitoringConfigSchema,
   alertingConfigSchema,
   storageConfigSchema,
+  mediaConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -57,7 +59,8 @@ export type PlatformConfig = ProcessConfig &
   JobsConfig &
   MonitoringConfig &
   AlertingConfig &
-  StorageOwnConfig & {
+  StorageOwnConfig &
+  MediaConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;

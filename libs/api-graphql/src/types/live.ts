@@ -58,6 +58,10 @@ export const ASSET_KINDS: Record<string, AssetChangeKind> = {
   'asset.restored': 'restored',
   'asset.versioned': 'versioned',
   'asset.upload_completed': 'upload_completed',
+  // Media processing changes the status (and, when ready, the media facts).
+  'asset.processing_started': 'updated',
+  'asset.processed': 'updated',
+  'asset.processing_failed': 'updated',
 };
 
 export const COMMENT_KINDS: Record<string, CommentChangeKind> = {

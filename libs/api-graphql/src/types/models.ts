@@ -135,6 +135,23 @@ export class CommentMention {
 }
 
 @ObjectType()
+export class MediaTime {
+  @Field(() => Int, { description: 'Frame number, from 0' }) frame!: number;
+  @Field(() => Float, { description: 'Start of that frame in seconds (to the µs)' })
+  seconds!: number;
+  @Field({ description: 'SMPTE timecode; `;` before the frames marks drop-frame (29.97, 59.94)' })
+  smpte!: string;
+}
+
+@ObjectType({ description: 'A timestamp in frames, seconds and timecode, at the file’s real rate' })
+export class CommentTime {
+  @Field({ description: 'Exact frame rate of the file, e.g. 24000/1001' }) frameRate!: string;
+  @Field(() => MediaTime) start!: MediaTime;
+  @Field(() => MediaTime, { nullable: true, description: 'The frame after the range, or null' })
+  end!: MediaTime | null;
+}
+
+@ObjectType()
 export class Comment {
   @Field(() => ID) id!: string;
   @Field(() => ID) assetId!: string;
@@ -146,6 +163,12 @@ export class Comment {
   timestamp!: number | null;
   @Field(() => Int, { nullable: true, description: 'Frames from timestamp' })
   duration!: number | null;
+  @Field(() => CommentTime, {
+    nullable: true,
+    description:
+      'The timestamp in seconds and SMPTE timecode too (null until the file is processed)',
+  })
+  time!: CommentTime | null;
   @Field(() => JSONScalar, { nullable: true }) annotation!: unknown;
   @Field() private!: boolean;
   @Field(() => [CommentMention]) mentions!: CommentMention[];

@@ -123,6 +123,10 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   // The asset's view does not change until the upload completes.
   'asset.upload_started': none,
   'asset.upload_aborted': none,
+  'asset.processing_started': assetItself,
+  // The facts change the asset and its comments' views (seconds and timecode need the rate).
+  'asset.processed': (e) => [...assetItself(e), tag(cacheTags.comments, e.subject.id)],
+  'asset.processing_failed': assetItself,
   'asset.moved': (e) => [
     ...assetItself(e),
     tag(cacheTags.children, field(e, 'fromParentId')),

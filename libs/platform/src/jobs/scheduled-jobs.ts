@@ -13,6 +13,7 @@ import {
   reconcileUsageJob,
   sendDigestsJob,
 } from './domain-jobs';
+import { processAssetMediaJob } from './media-jobs';
 
 /**
  * The one registry of scheduled work: every job and schedule. The platform (`npm start`, unless
@@ -28,6 +29,8 @@ export const scheduledJobs: readonly JobDefinition[] = [
   purgeAuditLogJob,
   reconcileUsageJob,
   abortStaleUploadsJob,
+  // Not scheduled: enqueued by upload completion.
+  processAssetMediaJob,
 ];
 
 export function jobSchedules(config: {

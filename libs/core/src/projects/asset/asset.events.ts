@@ -157,3 +157,42 @@ export class AssetUploadAborted extends defineEvent(
     creatorId,
   }),
 ) {}
+
+// Media processing (the `transcoding` status is the "processing" state: its legacy name stays,
+// /v1 clients know it). A file's status moves uploading → transcoding (processing_started, with
+// upload_completed) → ready (processed) or failed (processing_failed, with the reason).
+
+/** A video or audio file's upload completed and its processing job was enqueued. */
+export class AssetProcessingStarted extends defineEvent(
+  'asset.processing_started',
+  1,
+  z.object({ version: z.number().int(), filetype: z.string().nullable(), creatorId }),
+) {}
+
+/** What processing read from the file; the asset is `ready`. */
+export class AssetProcessed extends defineEvent(
+  'asset.processed',
+  1,
+  z.object({
+    version: z.number().int(),
+    durationSeconds: z.number(),
+    /** Exact rational, e.g. `24000/1001`; null for audio. */
+    frameRate: z.string().nullable(),
+    frameCount: z.number().int().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    videoCodec: z.string().nullable(),
+    audioCodec: z.string().nullable(),
+    audioChannels: z.number().int().nullable(),
+    /** Names of the outputs stored (poster.jpg, proxy.mp4, …). */
+    outputs: z.array(z.string()),
+    attempts: z.number().int(),
+  }),
+) {}
+
+/** Processing gave up; the asset is `failed`. */
+export class AssetProcessingFailed extends defineEvent(
+  'asset.processing_failed',
+  1,
+  z.object({ version: z.number().int(), reason: z.string(), attempts: z.number().int() }),
+) {}

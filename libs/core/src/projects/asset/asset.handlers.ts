@@ -13,6 +13,10 @@ import { PurgeTrashHandler } from './commands/purge-trash/purge-trash.handler';
 import { RestoreAssetHandler } from './commands/restore-asset/restore-asset.handler';
 import { TrashAssetHandler } from './commands/trash-asset/trash-asset.handler';
 import { UpdateAssetHandler } from './commands/update-asset/update-asset.handler';
+import { BeginAssetProcessingHandler } from './commands/begin-asset-processing/begin-asset-processing.handler';
+import { RecordAssetProcessedHandler } from './commands/record-asset-processed/record-asset-processed.handler';
+import { RecordAssetProcessingFailedHandler } from './commands/record-asset-processing-failed/record-asset-processing-failed.handler';
+import { MediaProcessingQueue } from './rules/media-processing-queue';
 import { GetAssetHandler } from './queries/get-asset/get-asset.handler';
 import { ListChildrenHandler } from './queries/list-children/list-children.handler';
 import { ListTrashHandler } from './queries/list-trash/list-trash.handler';
@@ -35,6 +39,10 @@ export const AssetHandlers: Type[] = [
   GetAssetMediaHandler,
   AddVersionHandler,
   PurgeTrashHandler,
+  BeginAssetProcessingHandler,
+  RecordAssetProcessedHandler,
+  RecordAssetProcessingFailedHandler,
+  MediaProcessingQueue,
   GetAssetHandler,
   ListChildrenHandler,
   ListVersionsHandler,

@@ -18,12 +18,15 @@ export {
   commentThreadViewSchema,
   type CommentView,
   commentViewSchema,
+  type CommentTimeView,
+  commentTimeViewSchema,
 } from './views/comment.view';
 export * from './comment.events';
 // Comment rules the review-link aggregate shares: reviewers write into the same threads.
 export * from './rules/comment-input';
 export * from './rules/comment-event-scope';
 export * from './rules/comment-target';
+export * from './rules/comment-timing';
 export * from './rules/comment-reader';
 export { toCommentRow, toCommentThreadView } from './views/comment.view';
 export type * from './comment.errors';

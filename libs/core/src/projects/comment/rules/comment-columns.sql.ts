@@ -2,7 +2,8 @@ import { isUuid, Prisma } from '@dailies/db';
 
 /**
  * The columns of a CommentRow — author and completer names, like count, the viewer's own like,
- * mentions — over `comments c` joined to `users author` and `users completer` (see
+ * mentions, the file's frame rate — over `comments c` joined to `users author`, `users completer`
+ * and `asset_media media` (see
  * COMMENT_JOINS). One definition for every reader of comment threads (REST pages, GraphQL
  * loaders), so a new field reaches all of them.
  */
@@ -13,6 +14,7 @@ export function commentColumns(viewerId: string | null): Prisma.Sql {
     c.parent_id::text AS "parentId", c.author_id::text AS "authorId",
     c.author_name AS "authorName", author.name AS "authorUserName",
     c.text, c.frame, c.duration_frames AS "durationFrames", c.annotation,
+    media.frame_rate_num AS "frameRateNum", media.frame_rate_den AS "frameRateDen",
     c.private, c.completed_at AS "completedAt",
     c.completed_by_id::text AS "completedById", completer.name AS "completedByName",
     c.edited_at AS "editedAt", c.legacy_id AS "legacyId",
@@ -30,4 +32,5 @@ export function commentColumns(viewerId: string | null): Prisma.Sql {
 export const COMMENT_JOINS = Prisma.sql`
   FROM comments c
   LEFT JOIN users author ON author.id = c.author_id
-  LEFT JOIN users completer ON completer.id = c.completed_by_id`;
+  LEFT JOIN users completer ON completer.id = c.completed_by_id
+  LEFT JOIN asset_media media ON media.asset_id = c.asset_id`;

@@ -29,6 +29,8 @@ const row = (over: Partial<CommentRow>): CommentRow => ({
   likeCount: 0,
   likedByMe: false,
   mentions: [],
+  frameRateNum: null,
+  frameRateDen: null,
   ...over,
 });
 
@@ -46,7 +48,29 @@ describe('the comment view and its schema', () => {
     expect(commentThreadViewSchema.parse(thread)).toEqual(thread);
     expect(thread.replies[0].author).toEqual({ id: null, name: 'Client', anonymous: true });
     // Every field is present, even when null: clients can rely on them.
-    expect(thread).toMatchObject({ annotation: null, timestamp: 120, duration: null });
+    expect(thread).toMatchObject({ annotation: null, timestamp: 120, duration: null, time: null });
+  });
+
+  it('answers a timestamp in frames, seconds and timecode once the rate is known', () => {
+    const ntsc = toCommentThreadView(
+      row({ frame: 1800, durationFrames: 30, frameRateNum: 30000, frameRateDen: 1001 }),
+      [],
+    );
+    expect(commentThreadViewSchema.parse(ntsc)).toEqual(ntsc);
+    expect(ntsc.time).toEqual({
+      frameRate: '30000/1001',
+      start: { frame: 1800, seconds: 60.06, smpte: '00:01:00;02' },
+      end: { frame: 1830, seconds: 61.061, smpte: '00:01:01;02' },
+    });
+    const film = toCommentThreadView(
+      row({ frame: 1001, frameRateNum: 24000, frameRateDen: 1001 }),
+      [],
+    );
+    expect(film.time).toEqual({
+      frameRate: '24000/1001',
+      start: { frame: 1001, seconds: 41.750042, smpte: '00:00:41:17' },
+      end: null,
+    });
   });
 
   it('the schema refuses what the view never sends (a missing field, a signed-in author without an id)', () => {

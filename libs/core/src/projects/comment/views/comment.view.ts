@@ -1,4 +1,5 @@
 import type { Comment } from '@dailies/db';
+import { FrameRate, formatFrameRate, frameRate, mediaTimeOf } from '@dailies/media';
 import { z } from 'zod';
 import { isoTime } from '../../../shared/views/iso-time';
 
@@ -27,6 +28,32 @@ export const commentMentionViewSchema = z
   .meta({ id: 'CommentMentionView' });
 export type CommentMentionView = z.infer<typeof commentMentionViewSchema>;
 
+const mediaTimeViewSchema = z
+  .object({
+    frame: z.int().meta({ description: 'Frame number, from 0' }),
+    seconds: z.number().meta({ description: 'Start of that frame, in seconds (to the µs)' }),
+    smpte: z.string().meta({
+      description: 'SMPTE timecode; `;` before the frames marks drop-frame (29.97, 59.94)',
+      examples: ['00:01:00;02', '00:00:41:17'],
+    }),
+  })
+  .meta({ id: 'MediaTimeView' });
+
+/** Where a timestamped comment points, in every unit, once the file's real rate is known. */
+export const commentTimeViewSchema = z
+  .object({
+    frameRate: z.string().meta({ description: 'Exact rate of the file', examples: ['24000/1001'] }),
+    start: mediaTimeViewSchema,
+    end: mediaTimeViewSchema
+      .nullable()
+      .meta({ description: 'The frame after the range (timestamp + duration), or null' }),
+  })
+  .meta({
+    id: 'CommentTimeView',
+    description: 'The timestamp in frames, seconds and timecode (null until the file is processed)',
+  });
+export type CommentTimeView = z.infer<typeof commentTimeViewSchema>;
+
 export const commentViewSchema = z
   .object({
     id: z.string(),
@@ -45,6 +72,7 @@ export const commentViewSchema = z
       .int()
       .nullable()
       .meta({ description: 'Length in frames of the commented range, from timestamp' }),
+    time: commentTimeViewSchema.nullable(),
     annotation: z
       .unknown()
       .meta({ description: 'The drawing (JSON), as the client sent it, or null' }),
@@ -98,6 +126,22 @@ export interface CommentRow {
   likeCount: number;
   likedByMe: boolean;
   mentions: CommentMentionView[];
+  /** The file's exact frame rate, once processing read it (asset_media). */
+  frameRateNum: number | null;
+  frameRateDen: number | null;
+}
+
+export function toCommentTimeView(
+  frame: number | null,
+  durationFrames: number | null,
+  rate: FrameRate | null,
+): CommentTimeView | null {
+  if (frame === null || !rate) return null;
+  return {
+    frameRate: formatFrameRate(rate),
+    start: mediaTimeOf(frame, rate),
+    end: durationFrames !== null ? mediaTimeOf(frame + durationFrames, rate) : null,
+  };
 }
 
 export function toCommentAuthorView(
@@ -119,6 +163,11 @@ export function toCommentView(row: CommentRow): CommentView {
     text: row.text,
     timestamp: row.frame,
     duration: row.durationFrames,
+    time: toCommentTimeView(
+      row.frame,
+      row.durationFrames,
+      row.frameRateNum && row.frameRateDen ? frameRate(row.frameRateNum, row.frameRateDen) : null,
+    ),
     annotation: row.annotation ?? null,
     private: row.private,
     mentions: row.mentions,
@@ -146,7 +195,7 @@ export function toCommentRow(
   comment: Comment,
   known: Partial<
     Pick<CommentRow, 'authorUserName' | 'completedByName' | 'likeCount' | 'likedByMe' | 'mentions'>
-  > = {},
+  > & { frameRate?: FrameRate | null } = {},
 ): CommentRow {
   return {
     id: comment.id,
@@ -171,5 +220,7 @@ export function toCommentRow(
     likeCount: known.likeCount ?? 0,
     likedByMe: known.likedByMe ?? false,
     mentions: known.mentions ?? [],
+    frameRateNum: known.frameRate?.num ?? null,
+    frameRateDen: known.frameRate?.den ?? null,
   };
 }

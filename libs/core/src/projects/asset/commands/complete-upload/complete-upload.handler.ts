@@ -3,10 +3,11 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@dailies/events';
 import { ObjectStorage } from '@dailies/storage';
 import { conflict, notFound } from '../../../../shared/errors';
-import { AssetUploadCompleted } from '../../asset.events';
+import { AssetProcessingStarted, AssetUploadCompleted } from '../../asset.events';
 import { StorageQuota } from '../../../../usage/services/storage-quota';
 import { ProjectPolicy } from '../../../project';
 import { lockAssetRows } from '../../rules/asset-locks';
+import { MediaProcessingQueue } from '../../rules/media-processing-queue';
 import { statusAfterUpload } from '../../rules/asset-media';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { syncStackHead } from '../../rules/asset-stacks';
@@ -17,7 +18,8 @@ import { AssetView } from '../../views/asset.view';
 import { CompleteUploadCommand } from './complete-upload.command';
 
 /**
- * Editors complete an upload once; the file moves on to transcoding or straight to ready. With a
+ * Editors complete an upload once; the file moves on to transcoding (processing: its
+ * job is enqueued in this transaction) or straight to ready. With a
  * multipart upload in progress, completion is checked against storage: every announced part,
  * each of its size, or a 409 naming what is missing; the file's size is then what storage holds.
  * Without one (legacy clients that send no bytes through the API) the size is the client's word.
@@ -29,6 +31,7 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
     private readonly policy: ProjectPolicy,
     private readonly quota: StorageQuota,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    private readonly processing: MediaProcessingQueue,
   ) {}
 
   async execute({ actor, input }: CompleteUploadCommand): Promise<AssetView> {
@@ -71,6 +74,15 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
         const parent = await tx.asset.findUnique({ where: { id: done.parentId } });
         if (parent?.type === 'version_stack') await syncStackHead(tx, parent.id);
       }
+      if (done.status === 'transcoding') {
+        // One row per file, for the version being processed: a retry of the job updates it.
+        await tx.assetMedia.upsert({
+          where: { assetId: done.id },
+          create: { assetId: done.id, version: done.version },
+          update: { version: done.version, attempts: 0, failureReason: null, processedAt: null },
+        });
+        await this.processing.request(tx, { assetId: done.id, version: done.version });
+      }
       events.record(
         new AssetUploadCompleted({
           ...eventBase(actor, project),
@@ -84,6 +96,15 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
           },
         }),
       );
+      if (done.status === 'transcoding') {
+        events.record(
+          new AssetProcessingStarted({
+            ...eventBase(actor, project),
+            subject: assetSubject(done.id),
+            payload: { version: done.version, filetype: done.filetype, creatorId: done.creatorId },
+          }),
+        );
+      }
       return toAssetViewOf(tx, done);
     });
   }

@@ -10,6 +10,7 @@ import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';
 import { CommentMentions } from '../../rules/comment-mentions';
 import { commentTargetOf } from '../../rules/comment-target';
+import { assertWithinMedia, mediaTimingOf } from '../../rules/comment-timing';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
 import { CreateCommentCommand } from './create-comment.command';
 
@@ -43,6 +44,8 @@ export class CreateCommentHandler implements ICommandHandler<
         : { authorId: null, authorName: (await commentAuthorOf(this.prisma, actor)).authorName };
     return this.uow.run(async (tx, events) => {
       const target = await commentTargetOf(tx, grant.asset);
+      const timing = await mediaTimingOf(tx, target.id);
+      assertWithinMedia(timing, input.timestamp, input.duration);
       const mentions = await this.mentions.resolve(
         tx,
         grant.project,
@@ -85,7 +88,11 @@ export class CreateCommentHandler implements ICommandHandler<
           },
         }),
       );
-      const row = toCommentRow(comment, { authorUserName: authorName, mentions });
+      const row = toCommentRow(comment, {
+        authorUserName: authorName,
+        mentions,
+        frameRate: timing?.rate ?? null,
+      });
       return toCommentThreadView(row, []);
     });
   }

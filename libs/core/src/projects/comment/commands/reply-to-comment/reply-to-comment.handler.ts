@@ -6,6 +6,7 @@ import { ProjectPolicy } from '../../../project';
 import { commentAuthorOf } from '../../rules/comment-author';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';
+import { assertWithinMedia, mediaTimingOf } from '../../rules/comment-timing';
 import { CommentMentions } from '../../rules/comment-mentions';
 import { CommentView, toCommentRow, toCommentView } from '../../views/comment.view';
 import { ReplyToCommentCommand } from './reply-to-comment.command';
@@ -35,6 +36,8 @@ export class ReplyToCommentHandler implements ICommandHandler<ReplyToCommentComm
         input.mentions,
         thread.private,
       );
+      const timing = await mediaTimingOf(tx, thread.assetId);
+      assertWithinMedia(timing, input.timestamp, input.duration);
       const author = await commentAuthorOf(tx, actor);
       const reply = await tx.comment.create({
         data: {
@@ -71,7 +74,13 @@ export class ReplyToCommentHandler implements ICommandHandler<ReplyToCommentComm
           },
         }),
       );
-      return toCommentView(toCommentRow(reply, { authorUserName: author.authorName, mentions }));
+      return toCommentView(
+        toCommentRow(reply, {
+          authorUserName: author.authorName,
+          mentions,
+          frameRate: timing?.rate ?? null,
+        }),
+      );
     });
   }
 }

@@ -5,6 +5,7 @@ import { forbidden, validationFailed } from '../../../../shared/errors';
 import { CommentEdited } from '../../../events';
 import { ProjectPolicy } from '../../../project';
 import { commentEventScope } from '../../rules/comment-event-scope';
+import { assertWithinMedia, mediaTimingOf } from '../../rules/comment-timing';
 import { CommentReader } from '../../rules/comment-reader';
 import { CommentView } from '../../views/comment.view';
 import { UpdateCommentCommand } from './update-comment.command';
@@ -45,6 +46,13 @@ export class UpdateCommentHandler implements ICommandHandler<UpdateCommentComman
       }
       const changes = changesOf(comment, input);
       const keys = Object.keys(changes);
+      if (changes.frame !== undefined || changes.durationFrames !== undefined) {
+        const timing = await mediaTimingOf(tx, comment.assetId);
+        const frame = changes.frame !== undefined ? changes.frame : comment.frame;
+        const duration =
+          changes.durationFrames !== undefined ? changes.durationFrames : comment.durationFrames;
+        assertWithinMedia(timing, frame as number | null, duration as number | null);
+      }
       if (keys.length > 0) {
         await tx.comment.update({
           where: { id: comment.id },

@@ -5,7 +5,7 @@ import { conflict, DomainError } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
 import { commentEventScope } from '../../../comment';
 import { textExcerpt } from '../../../comment';
-import { commentTargetOf } from '../../../comment';
+import { assertWithinMedia, commentTargetOf, mediaTimingOf } from '../../../comment';
 import { ReviewLinkAccess } from '../../rules/review-link-access';
 import { ReviewLinkThrottle } from '../../rules/review-link-throttle';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../../comment';
@@ -58,6 +58,8 @@ export class CreateReviewCommentHandler implements ICommandHandler<
     return this.uow.run(async (tx, events) => {
       const asset = await this.access.requireAsset(tx, opened, input.assetId);
       const target = await commentTargetOf(tx, asset);
+      const timing = await mediaTimingOf(tx, target.id);
+      assertWithinMedia(timing, input.timestamp, input.duration);
       const comment = await tx.comment.create({
         data: {
           id: newId(),
@@ -89,7 +91,7 @@ export class CreateReviewCommentHandler implements ICommandHandler<
           },
         }),
       );
-      return toCommentThreadView(toCommentRow(comment), []);
+      return toCommentThreadView(toCommentRow(comment, { frameRate: timing?.rate ?? null }), []);
     });
   }
 }

@@ -1,0 +1,289 @@
+import 'reflect-metadata';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { LocalMediaFiles, MediaFiles, mediaBinaries, probeMedia } from '@dailies/media';
+import { makeCorruptFile, makeTestClip } from '@dailies/media/testing';
+import { MediaProcessor } from '@dailies/platform';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import { platformFeatures } from './platform.features';
+
+async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 45_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error('waitFor: condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Upload completion → the process-asset-media job (the platform's job engine, real ffmpeg) →
+ * facts, outputs under their keys, and status events; a corrupt file fails with a reason.
+ */
+describe('media processing as a job', () => {
+  let platform: TestPlatform;
+  let db: Client;
+  let dir: string;
+  let files: LocalMediaFiles;
+  let owner: TestClient;
+  let rootId: string;
+  const binaries = mediaBinaries({
+    FFMPEG_PATH: process.env.FFMPEG_PATH,
+    FFPROBE_PATH: process.env.FFPROBE_PATH,
+  });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'media-job-'));
+    platform = await startTestPlatform(platformFeatures, {
+      JOBS_ENABLED: 'true',
+      MEDIA_DIR: path.join(dir, 'store'),
+    });
+    files = platform.app.get(MediaFiles) as LocalMediaFiles;
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+    const anon = new TestClient(platform.baseUrl);
+    const signup = await anon.post('/v2/auth/signup', {
+      email: `media-${Date.now()}@example.com`,
+      password: 'a-long-enough-password',
+      name: 'Editor',
+    });
+    owner = anon.as(signup.body.accessToken);
+    const project = await owner.post(`/v2/teams/${signup.body.teamId}/projects`, { name: 'P' });
+    rootId = project.body.rootAssetId;
+  });
+  afterAll(async () => {
+    await db?.end();
+    await platform?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function upload(name: string, source: string | null, filetype = 'video/mp4') {
+    const file = await owner.post(`/v2/assets/${rootId}/children`, {
+      type: 'file',
+      name,
+      filetype,
+      filesize: 1000,
+    });
+    expect(file.status).toBe(201);
+    // The uploader said 30 fps and 10 frames; processing must replace that with the file's facts.
+    if (source) await files.putOriginal(file.body.id, 'v1', source);
+    const done = await owner.put(`/v2/assets/${file.body.id}/upload-complete`, {
+      fps: 30,
+      frames: 10,
+    });
+    expect(done.body.status).toBe('transcoding');
+    return file.body.id as string;
+  }
+
+  const settled = (id: string) =>
+    waitFor(async () => {
+      const asset = await owner.get(`/v2/assets/${id}`);
+      return asset.body.status === 'transcoding' ? null : asset.body;
+    });
+
+  const eventsOf = async (id: string) =>
+    (
+      await db.query<{ name: string; payload: Record<string, unknown> }>(
+        `SELECT name, payload FROM events WHERE subject_id = $1 ORDER BY position`,
+        [id],
+      )
+    ).rows;
+
+  it('processes a 29.97 fps upload: facts from the file, outputs stored under their keys, events', async () => {
+    const clip = await makeTestClip(binaries, path.join(dir, 'ntsc.mp4'), {
+      seconds: 2,
+      rate: '30000/1001',
+      width: 320,
+      height: 180,
+      audioChannels: 2,
+    });
+    const id = await upload('ntsc.mp4', clip);
+    const asset = await settled(id);
+    expect(asset).toMatchObject({ status: 'ready', frames: 60 });
+    expect(asset.fps).toBeCloseTo(29.97, 2);
+    expect(asset.duration).toBeGreaterThan(1.99);
+
+    const media = (await db.query(`SELECT * FROM asset_media WHERE asset_id = $1`, [id])).rows[0];
+    expect(media).toMatchObject({
+      version: 1,
+      frame_rate_num: 30000,
+      frame_rate_den: 1001,
+      frame_count: 60,
+      width: 320,
+      height: 180,
+      video_codec: 'h264',
+      audio_codec: 'aac',
+      audio_channels: 2,
+      failure_reason: null,
+      attempts: 1,
+    });
+    const keys = (media.outputs as { key: string; name: string }[]).map((o) => o.key).sort();
+    expect(keys).toContain(`assets/${id}/v1/proxy.mp4`);
+    expect(keys).toContain(`assets/${id}/v1/poster.jpg`);
+    expect(keys).toContain(`assets/${id}/v1/sprite.json`);
+    expect(keys).toContain(`assets/${id}/v1/waveform.json`);
+    for (const key of keys) expect((await stat(files.pathOf(key))).size).toBeGreaterThan(0);
+    const proxy = await probeMedia(binaries, files.pathOf(`assets/${id}/v1/proxy.mp4`));
+    expect(proxy).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
+
+    const names = (await eventsOf(id)).map((e) => e.name);
+    expect(names).toEqual([
+      'asset.created',
+      'asset.upload_completed',
+      'asset.processing_started',
+      'asset.processed',
+    ]);
+    const processed = (await eventsOf(id)).find((e) => e.name === 'asset.processed');
+    expect(processed?.payload).toMatchObject({
+      frameRate: '30000/1001',
+      frameCount: 60,
+      version: 1,
+    });
+
+    // A duplicate or late try changes nothing and records nothing.
+    const again = await platform.app
+      .get(MediaProcessor)
+      .process(
+        { assetId: id, version: 1 },
+        { signal: new AbortController().signal, lastTry: true },
+      );
+    expect(again).toBe('skipped');
+    expect((await eventsOf(id)).length).toBe(names.length);
+  });
+
+  it('validates comment timestamps against the real frames and answers seconds and timecode', async () => {
+    // 2 s at 29.97: 60 frames, 0…59, whatever the uploader claimed (10 frames at 30 fps).
+    const clip = await makeTestClip(binaries, path.join(dir, 'review.mp4'), {
+      seconds: 2,
+      rate: '30000/1001',
+      width: 320,
+      height: 180,
+    });
+    const id = await upload('review.mp4', clip);
+    expect(await settled(id)).toMatchObject({ status: 'ready', frames: 60 });
+
+    const last = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'Last frame',
+      timestamp: 59,
+    });
+    expect(last.status).toBe(201);
+    expect(last.body).toMatchObject({
+      timestamp: 59,
+      time: {
+        frameRate: '30000/1001',
+        start: { frame: 59, seconds: 1.968633, smpte: '00:00:01;29' },
+        end: null,
+      },
+    });
+    const ranged = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'This second',
+      timestamp: 30,
+      duration: 30,
+    });
+    expect(ranged.status).toBe(201);
+    expect(ranged.body.time.end).toEqual({ frame: 60, seconds: 2.002, smpte: '00:00:02;00' });
+
+    const past = await owner.post(`/v2/assets/${id}/comments`, { text: 'Too far', timestamp: 60 });
+    expect(past.status).toBe(400);
+    expect(past.headers.get('content-type')).toContain('application/problem+json');
+    expect(past.body).toMatchObject({ code: 'timestamp_out_of_range' });
+    expect(past.body.errors[0]).toMatchObject({ field: 'timestamp' });
+    expect(past.body.errors[0].message).toContain('0 to 59');
+    expect(past.body.errors[0].message).toContain('00:00:01;29');
+
+    const overrun = await owner.post(`/v2/assets/${id}/comments`, {
+      text: 'Runs past the end',
+      timestamp: 50,
+      duration: 11,
+    });
+    expect(overrun.status).toBe(400);
+    expect(overrun.body).toMatchObject({
+      code: 'timestamp_out_of_range',
+      errors: [{ field: 'duration' }],
+    });
+    const moved = await owner.patch(`/v2/comments/${last.body.id}`, { timestamp: 600 });
+    expect(moved.status).toBe(400);
+    expect(moved.body.code).toBe('timestamp_out_of_range');
+    const reply = await owner.post(`/v2/comments/${last.body.id}/replies`, {
+      text: 'And here',
+      timestamp: 75,
+    });
+    expect(reply.status).toBe(400);
+
+    // The list (REST) and GraphQL answer the same three units.
+    const threads = await owner.get(`/v2/assets/${id}/comments?sort=frame`);
+    expect(
+      threads.body.data.map((c: { time: { start: { smpte: string } } }) => c.time.start.smpte),
+    ).toEqual(['00:00:01;00', '00:00:01;29']);
+    const gql = await owner.post('/graphql', {
+      query: `query($id: ID!) { asset(id: $id) { comments(first: 10) { edges { node {
+        timestamp time { frameRate start { frame seconds smpte } end { smpte } } } } } } }`,
+      variables: { id },
+    });
+    expect(gql.body.errors).toBeUndefined();
+    const nodes = gql.body.data.asset.comments.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toContainEqual({
+      timestamp: 59,
+      time: {
+        frameRate: '30000/1001',
+        start: { frame: 59, seconds: 1.968633, smpte: '00:00:01;29' },
+        end: null,
+      },
+    });
+  });
+
+  it('fails a corrupt upload with the reason ffprobe gave, once', async () => {
+    const bad = await makeCorruptFile(path.join(dir, 'bad.mov'));
+    const id = await upload('bad.mov', bad, 'video/quicktime');
+    const asset = await settled(id);
+    expect(asset.status).toBe('failed');
+    const media = (await db.query(`SELECT * FROM asset_media WHERE asset_id = $1`, [id])).rows[0];
+    expect(media.failure_reason).toMatch(/Invalid data found/);
+    expect(media.outputs).toEqual([]);
+    const failed = (await eventsOf(id)).filter((e) => e.name === 'asset.processing_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].payload).toMatchObject({ version: 1, attempts: 1 });
+    expect(String(failed[0].payload.reason)).toMatch(/Invalid data found/);
+  });
+
+  it('retries while the original has not arrived, then processes it; outputs are not duplicated', async () => {
+    const id = await upload('late.m4a', null, 'audio/mp4');
+    const processor = platform.app.get(MediaProcessor);
+    const tryOnce = (lastTry = false) =>
+      processor.process(
+        { assetId: id, version: 1 },
+        { signal: new AbortController().signal, lastTry },
+      );
+    // The engine's first try (and ours) find no original: thrown for a retry, status unchanged.
+    await expect(tryOnce()).rejects.toMatchObject({ kind: 'original_missing' });
+    expect((await owner.get(`/v2/assets/${id}`)).body.status).toBe('transcoding');
+    // Let the engine's own first try happen too (its retry then waits 30 s of backoff).
+    await waitFor(async () => {
+      const { rows } = await db.query(`SELECT attempts FROM asset_media WHERE asset_id = $1`, [id]);
+      return rows[0].attempts >= 2 ? true : null;
+    });
+    expect((await owner.get(`/v2/assets/${id}`)).body.status).toBe('transcoding');
+
+    const tone = await makeTestClip(binaries, path.join(dir, 'late.m4a'), {
+      seconds: 1,
+      audioChannels: 1,
+    });
+    await files.putOriginal(id, 'v1', tone);
+    expect(await tryOnce()).toBe('ready');
+    const media = (await db.query(`SELECT * FROM asset_media WHERE asset_id = $1`, [id])).rows[0];
+    expect((media.outputs as { name: string }[]).map((o) => o.name).sort()).toEqual([
+      'proxy.mp4',
+      'waveform.json',
+    ]);
+    expect(media.attempts).toBe(3);
+    const waveform = JSON.parse(
+      await readFile(files.pathOf(`assets/${id}/v1/waveform.json`), 'utf8'),
+    ) as { length: number };
+    expect(waveform.length).toBeGreaterThan(0);
+    const events = (await eventsOf(id)).map((e) => e.name);
+    expect(events.filter((n) => n === 'asset.processed')).toHaveLength(1);
+  });
+});

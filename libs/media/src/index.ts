@@ -1,0 +1,15 @@
+export * from './timecode';
+export * from './media.config';
+export * from './probe/media-facts';
+export * from './probe/probe';
+export * from './process/binaries';
+export * from './process/media-error';
+export { runTool, fileUrl, reasonFromStderr } from './process/run-tool';
+export * from './process/process-media';
+export * from './outputs/output-names';
+export * from './outputs/proxy';
+export * from './outputs/sprite';
+export * from './outputs/stills';
+export * from './outputs/waveform';
+export * from './files/media-files';
+export * from './files/local-media-files';

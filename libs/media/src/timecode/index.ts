@@ -1,0 +1,3 @@
+export * from './frame-rate';
+export * from './smpte';
+export * from './media-time';
