@@ -26,7 +26,10 @@ export class LiveSessionCache {
       if (!(await load())) throw unauthenticated('Session has ended; log in again');
       return true;
     };
-    if (!this.cache) {
+    // Only an in-process cache: the committing instance drops its entries synchronously at
+    // commit, so the next request after a logout is refused there. A shared Redis cache is
+    // invalidated asynchronously (and a Redis read costs about the round trip it would save).
+    if (!this.cache || this.cache.scope !== 'process') {
       await check();
       return;
     }
