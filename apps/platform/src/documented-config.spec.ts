@@ -11,7 +11,10 @@ function documentedVariables(): string[] {
   const section = readme.split('## Environment variables')[1].split('\n## ')[0];
   return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)]
     .map((m) => m[1])
-    .filter((name) => !['TEST_DATABASE_URL', 'CACHE_REDIS_TEST_URL', 'STORAGE_S3_TEST_ENDPOINT'].includes(name));
+    .filter(
+      (name) =>
+        !['TEST_DATABASE_URL', 'CACHE_REDIS_TEST_URL', 'STORAGE_S3_TEST_ENDPOINT'].includes(name),
+    );
 }
 
 describe('the configuration of the one-process platform', () => {
