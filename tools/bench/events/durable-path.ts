@@ -83,12 +83,23 @@ export async function durablePath(
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<Record<string, never>>;
     };
-    const owner = await http('/v2/auth/signup', {
+    const credentials = {
       email: `bench-${Date.now()}@example.com`,
       password: 'bench-password-2026',
-      name: 'Bench',
-    });
-    const token = owner.accessToken as string;
+    };
+    // Sign-up answers 202 alike for every address; the session comes from logging in.
+    await http('/v2/auth/signup', { ...credentials, name: 'Bench' });
+    const session = await http('/v2/auth/login', credentials);
+    const token = session.accessToken as string;
+    const me = (await (
+      await fetch(`${platform.baseUrl}/v2/me`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { id: string; accounts: { id: string }[] };
+    const teams = (await (
+      await fetch(`${platform.baseUrl}/v2/accounts/${me.accounts[0]!.id}/teams`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { data: { id: string }[] };
+    const owner = { teamId: teams.data[0]!.id, user: { id: me.id } };
     const project = await http(`/v2/teams/${owner.teamId}/projects`, { name: 'Bench' }, token);
     const file = await http(
       `/v2/assets/${project.rootAssetId}/children`,

@@ -94,12 +94,17 @@ async function main(): Promise<void> {
     servers.push(b);
 
     console.log('seeding a review: a stack of 3 versions, 50 comments with 2 replies each…');
-    const signup = (name: string) =>
-      call(a.url, 'POST', '/v2/auth/signup', undefined, {
-        email: `${name}-${crypto.randomBytes(4).toString('hex')}@bench.dev`,
-        password: 'a-long-enough-password',
-        name,
-      });
+    // Sign-up answers 202 alike for every address; the session comes from logging in.
+    const signup = async (name: string) => {
+      const email = `${name}-${crypto.randomBytes(4).toString('hex')}@bench.dev`;
+      const password = 'a-long-enough-password';
+      await call(a.url, 'POST', '/v2/auth/signup', undefined, { email, password, name });
+      const session = await call(a.url, 'POST', '/v2/auth/login', undefined, { email, password });
+      const accessToken = at(session, 'accessToken');
+      const accountId = at(await call(a.url, 'GET', '/v2/me', accessToken), 'accounts', '0', 'id');
+      const teams = await call(a.url, 'GET', `/v2/accounts/${accountId}/teams`, accessToken);
+      return { accessToken, teamId: at(teams, 'data', '0', 'id') };
+    };
     const owner = await signup('Owner');
     const token = at(owner, 'accessToken');
     const project = await call(a.url, 'POST', `/v2/teams/${at(owner, 'teamId')}/projects`, token, {
