@@ -1,5 +1,10 @@
 import { Client } from 'pg';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import { totpCode } from '@dailies/core';
 import { Jobs, pruneLoginThrottlesJob } from '@dailies/jobs';
@@ -22,7 +27,7 @@ describe('support tool over HTTP', () => {
     support = await createStaff(platform, db, 'support');
     admin = await createStaff(platform, db, 'admin');
     const email = `carol-${Date.now()}@example.com`;
-    const res = await new TestClient(platform.baseUrl).post('/v2/auth/signup', {
+    const res = await signUpAndLogIn(new TestClient(platform.baseUrl), {
       email,
       password: 'a-long-enough-password',
       name: 'Carol Customer',

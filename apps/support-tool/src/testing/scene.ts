@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CreateStaffUserCommand } from '@dailies/core';
 import { JobsEngine } from '@dailies/jobs';
+import { signUpAndLogIn, TestClient } from '@dailies/platform/testing';
 
 let counter = 0;
 
@@ -42,11 +43,13 @@ export async function buildSupportScene(
   counter += 1;
   const tag = `${counter}-${Date.now()}`;
   const email = `dana-${tag}@example.com`;
-  const signup = await api(baseUrl, 'POST', '/v2/auth/signup', {
-    email,
-    password: 'a-long-enough-password',
-    name: 'Dana Editor',
-  });
+  const signup = (
+    await signUpAndLogIn(new TestClient(baseUrl), {
+      email,
+      password: 'a-long-enough-password',
+      name: 'Dana Editor',
+    })
+  ).body;
   const token = signup.accessToken as string;
   const project = await api(
     baseUrl,
