@@ -6,7 +6,12 @@ import { Client } from 'pg';
 import { LocalMediaFiles, MediaFiles, mediaBinaries, probeMedia } from '@dailies/media';
 import { makeCorruptFile, makeTestClip } from '@dailies/media/testing';
 import { MediaProcessor } from '@dailies/platform';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  signUpAndLogIn,
+} from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
 
 async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 45_000): Promise<T> {
@@ -45,7 +50,7 @@ describe('media processing as a job', () => {
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     const anon = new TestClient(platform.baseUrl);
-    const signup = await anon.post('/v2/auth/signup', {
+    const signup = await signUpAndLogIn(anon, {
       email: `media-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Editor',

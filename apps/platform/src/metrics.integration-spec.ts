@@ -6,7 +6,12 @@ import path from 'node:path';
 import { Jobs, JobsEngine } from '@dailies/jobs';
 import { METRIC_CATALOGUE, Metrics } from '@dailies/monitoring';
 import { DatadogIntake } from '@dailies/monitoring/testing';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+  signUpAndLogIn,
+} from '@dailies/platform/testing';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { platformFeatures } from './platform.features';
@@ -84,7 +89,7 @@ describe('metrics of every family reach the Datadog intake', () => {
     const anon = new TestClient(platform.baseUrl);
 
     // HTTP: a sign-up (its events go to every consumer) and an unknown path.
-    const signup = await anon.post('/v2/auth/signup', {
+    const signup = await signUpAndLogIn(anon, {
       email: `metrics-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Metrics',

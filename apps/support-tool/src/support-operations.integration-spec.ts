@@ -153,7 +153,7 @@ describe('support tool: operations pages', () => {
       password: 'a-long-enough-password',
       name: 'Mona Mailbox',
     });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
     // The send loop writes the verification mail into the mailbox folder.
     const mailbox = path.join(dir, 'data', 'mailbox');
     const deadline = Date.now() + 10_000;

@@ -7,6 +7,7 @@ import {
   TestClient,
   TestPlatform,
   verifyEmail,
+  signUpAndLogIn,
 } from '@dailies/platform/testing';
 import { SupportToolModule } from '@dailies/support-tool';
 import { createStaff, FormClient } from './testing/staff-client';
@@ -31,7 +32,7 @@ describe('support tool: mail actions on a user', () => {
 
   const signUp = async (anonymous: TestClient, name: string) => {
     const email = `${name.toLowerCase()}-${Date.now()}@example.com`;
-    const res = await anonymous.post('/v2/auth/signup', {
+    const res = await signUpAndLogIn(anonymous, {
       email,
       password: 'a-long-enough-password',
       name,

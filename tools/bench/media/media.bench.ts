@@ -38,11 +38,19 @@ async function main(): Promise<void> {
   const mibPerSecond = (ms: number) => size / MiB / (ms / 1000);
   try {
     const api = apiClient(platform.baseUrl);
-    const owner = await api('POST', '/v2/auth/signup', {
-      email: `bench-${Date.now()}@example.com`,
-      password: 'bench-password-2026',
-      name: 'Bench',
-    });
+    const email = `bench-${Date.now()}@example.com`;
+    await api('POST', '/v2/auth/signup', { email, password: 'bench-password-2026', name: 'Bench' });
+    const session = await api('POST', '/v2/auth/login', { email, password: 'bench-password-2026' });
+    const me = await apiClient(platform.baseUrl, session.accessToken as string)('GET', '/v2/me');
+    const accountId = (me.accounts as { id: string }[])[0].id;
+    const teams = await apiClient(platform.baseUrl, session.accessToken as string)(
+      'GET',
+      `/v2/accounts/${accountId}/teams`,
+    );
+    const owner = {
+      accessToken: session.accessToken,
+      teamId: (teams.data as { id: string }[])[0].id,
+    };
     const as = apiClient(platform.baseUrl, owner.accessToken as string);
     const project = await as('POST', `/v2/teams/${owner.teamId}/projects`, { name: 'Bench' });
     const newFile = async (name: string) =>
