@@ -1,4 +1,5 @@
 import {
+  signUpAndLogIn,
   startTestPlatform,
   TestClient,
   TestPlatform,
@@ -58,7 +59,7 @@ describe('accounts over HTTP: signup → login → team → invite → accept �
     const listed = await ownerClient.get(`/v2/accounts/${owner.accountId}/invitations`);
     expect(listed.body.data[0]).not.toHaveProperty('token');
 
-    const editor = await anon.post('/v2/auth/signup', {
+    const editor = await signUpAndLogIn(anon, {
       email: 'editor@example.com',
       password: 'editor-password-1',
       name: 'Ed',

@@ -165,14 +165,70 @@ describe('auth over HTTP', () => {
     expect((await viaToken.get('/v2/me')).status).toBe(401);
   });
 
-  it('refuses a duplicate email case-insensitively and weak passwords with field errors', async () => {
+  it('answers sign-up alike for a new and a taken address; the owner of a taken one is told by e-mail', async () => {
     const user = await signUp(anon, 'Original');
+    const fresh = await anon.post('/v2/auth/signup', {
+      email: `fresh-${Date.now()}@example.com`,
+      password: 'another-password',
+      name: 'Fresh',
+    });
+    // Taken, whatever the case of the address.
     const dup = await anon.post('/v2/auth/signup', {
       email: user.email.toUpperCase(),
       password: 'another-password',
       name: 'Copy',
     });
-    expect(dup.status).toBe(409);
+    expect([fresh.status, dup.status]).toEqual([202, 202]);
+    expect(dup.body).toEqual(fresh.body);
+    expect(dup.body).toEqual({ status: 'accepted' });
+    expect(dup.headers.get('content-type')).toEqual(fresh.headers.get('content-type'));
+
+    // The owner, not the caller, learns that someone tried: sign-in and reset links.
+    const smtp = platform.mail!;
+    const notes = () =>
+      smtp.received.filter(
+        (m) =>
+          m.subject === 'Someone tried to sign up with your address' &&
+          m.to &&
+          !Array.isArray(m.to) &&
+          m.to.value[0]?.address === user.email,
+      );
+    const deadline = Date.now() + 10_000;
+    while (notes().length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const [note] = notes();
+    expect(note).toBeDefined();
+    expect(note!.text).toMatch(/https?:\/\/[^\s]+\/login\b/);
+    expect(note!.text).toMatch(/https?:\/\/[^\s]+\/forgot-password\b/);
+    expect(String(note!.html)).toContain('/forgot-password');
+    expect(note!.text).not.toContain('another-password');
+
+    // Nothing was created or changed: one user with that address, whose password still works.
+    const { rows } = await db.query('SELECT name FROM users WHERE email = $1', [user.email]);
+    expect(rows).toEqual([{ name: 'Original' }]);
+    expect(
+      (await anon.post('/v2/auth/login', { email: user.email, password: 'another-password' }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await anon.post('/v2/auth/login', { email: user.email, password: user.password })).status,
+    ).toBe(200);
+
+    // Trying again within the hour mails no second note (no mail flood through sign-up).
+    expect(
+      (
+        await anon.post('/v2/auth/signup', {
+          email: user.email,
+          password: 'another-password',
+          name: 'Again',
+        })
+      ).status,
+    ).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(notes()).toHaveLength(1);
+  });
+
+  it('refuses weak passwords and missing names with field errors', async () => {
     const weak = await anon.post('/v2/auth/signup', {
       email: 'weak@example.com',
       password: 'short',

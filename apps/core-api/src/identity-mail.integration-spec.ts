@@ -303,6 +303,11 @@ describe('e-mail verification and password reset over HTTP and SMTP', () => {
       expect(added.status).toBe(201);
       expect(added.body).toMatchObject({ userId: member.userId, role: 'viewer' });
       const mail = await mailTo(smtp, member.email, /Olga added you to Trailer/);
+      expect(mail.from?.value[0]).toEqual({ name: 'Dailies', address: 'no-reply@dailies.test' });
+      expect(mail.messageId).toMatch(/@dailies\.test>$/);
+      // Transactional: no unsubscribe (that is for digests), a text and an HTML part.
+      expect(mail.headers.has('list-unsubscribe')).toBe(false);
+      expect(mail.text).toContain('added you to the project Trailer as viewer');
       expect(mail.text).toContain(`${PUBLIC_URL}/projects/${project.body.id}`);
       expect(String(mail.html)).toContain(`${PUBLIC_URL}/projects/${project.body.id}`);
     });

@@ -1,6 +1,11 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { ApiV2Module } from '@dailies/api-v2';
 import {
   AuthenticateStaffSessionQuery,
@@ -210,7 +215,7 @@ describe('staff identities and staff actions', () => {
     });
 
     // A customer user with a staff member's e-mail cannot be viewed as.
-    const twin = await anonymous.post('/v2/auth/signup', {
+    const twin = await signUpAndLogIn(anonymous, {
       email: 'bob@dailies.dev',
       password: 'a-long-enough-password',
       name: 'Bob at home',
@@ -293,10 +298,10 @@ describe('staff identities and staff actions', () => {
 
   it('searches users, accounts, projects, assets and request ids for staff only', async () => {
     const anonymous = new TestClient(platform.baseUrl);
-    const res = await anonymous.post(
-      '/v2/auth/signup',
+    const res = await signUpAndLogIn(
+      anonymous,
       { email: 'zed.searchable@example.com', password: 'a-long-enough-password', name: 'Zed Q' },
-      { 'x-request-id': 'req-support-search-1' },
+      { headers: { 'x-request-id': 'req-support-search-1' } },
     );
     expect(res.status).toBe(201);
     const zed = anonymous.as(res.body.accessToken);

@@ -18,6 +18,7 @@ describe('throttles under parallel guessing', () => {
       TRUSTED_PROXIES: '127.0.0.1',
       LOGIN_MAX_FAILURES_PER_EMAIL: '5',
       LOGIN_MAX_FAILURES_PER_IP: '40',
+      LOGIN_MAX_FAILURES_PER_USER: '20',
     });
     anon = new TestClient(platform.baseUrl);
     db = new Client({ connectionString: platform.databaseUrl });
@@ -47,6 +48,47 @@ describe('throttles under parallel guessing', () => {
     const own = await login(victim.email, victim.password, '203.0.113.50');
     expect(own.status).toBe(200);
     expect(own.body.accessToken).toEqual(expect.any(String));
+  });
+
+  it('50 wrong passwords from 10 addresses are throttled account-wide; the victim still signs in from a known address', async () => {
+    const victim = await signUp(anon, 'Targeted');
+    const home = '203.0.113.7';
+    // The victim has signed in from home before: that address is known for them.
+    expect((await login(victim.email, victim.password, home)).status).toBe(200);
+
+    const statuses: number[] = [];
+    for (let i = 1; i <= 10; i++)
+      for (let attempt = 0; attempt < 5; attempt++)
+        statuses.push((await login(victim.email, 'wrong-password', `192.0.2.${i}`)).status);
+    // Each address stays within its own budget (5), yet the account-wide budget for unknown
+    // addresses (20) stops the guessing: 20 evaluated, the other 30 refused unevaluated.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+
+    // A new address is refused even with the right password, with a delay to wait …
+    const fromNew = await login(victim.email, victim.password, '198.51.100.77');
+    expect(fromNew.status).toBe(429);
+    expect(Number(fromNew.headers.get('retry-after'))).toBeGreaterThan(0);
+    // … the attacker cannot lock the victim out of their known address …
+    const fromHome = await login(victim.email, victim.password, home);
+    expect(fromHome.status).toBe(200);
+    expect(fromHome.body.accessToken).toEqual(expect.any(String));
+    // … and a wrong password from home is judged on its own budget (401, not 429).
+    expect((await login(victim.email, 'wrong-password', home)).status).toBe(401);
+
+    // Once the block has passed, a new address may try again.
+    await db.query(
+      `UPDATE login_throttles SET blocked_until = now() - interval '1 second' WHERE key = $1`,
+      [`login:account:${victim.email}:unknown-sources`],
+    );
+    expect((await login(victim.email, victim.password, '198.51.100.77')).status).toBe(200);
+    const known = await db.query(
+      `SELECT ip FROM login_known_sources WHERE user_id = $1 ORDER BY ip`,
+      [victim.userId],
+    );
+    // (127.0.0.1: the fixture's sign-in right after sign-up.)
+    expect(known.rows.map((r) => r.ip)).toEqual(['127.0.0.1', '198.51.100.77', home]);
   });
 
   it('blocks longer each time the budget is spent again (exponential delay)', async () => {

@@ -1,6 +1,6 @@
 import { LEGACY_TABLES, LegacyTableName, RawItem } from '@dailies/legacy';
 import { FIXTURE_PASSWORD } from '@dailies/legacy/testing';
-import { TestClient } from '@dailies/platform/testing';
+import { signUpAndLogIn, TestClient } from '@dailies/platform/testing';
 import { goldenRules, list } from './testing/golden-rules';
 import { MigratedPlatform, startMigratedPlatform } from './testing/migrated-platform';
 
@@ -191,7 +191,7 @@ describe('the Munger on migrated legacy data', () => {
   describe('isolation', () => {
     it('a user of another account gets the legacy not_found on every route', async () => {
       const { login } = m.fixtures;
-      const outsider = await http.post('/v2/auth/signup', {
+      const outsider = await signUpAndLogIn(http, {
         email: `outsider-${Date.now()}@example.com`,
         password: 'a-long-enough-password',
         name: 'Otto Outsider',

@@ -2,6 +2,7 @@ import { ApiV1Module } from '@dailies/api-v1';
 import { ApiV2Module } from '@dailies/api-v2';
 import {
   addCollaboratorWithConsent,
+  signUpAndLogIn,
   startTestPlatform,
   TestClient,
   TestPlatform,
@@ -51,7 +52,7 @@ describe('/v1 routes on new data', () => {
     platform = await startTestPlatform([ApiV2Module, ApiV1Module], { LOG_LEVEL: 'error' });
     anonymous = new TestClient(platform.baseUrl);
     const email = `owner-${Date.now()}@example.com`;
-    const signUp = await anonymous.post('/v2/auth/signup', {
+    const signUp = await signUpAndLogIn(anonymous, {
       email,
       password: 'a-long-enough-password',
       name: 'Olga Owner',
@@ -390,7 +391,7 @@ describe('/v1 routes on new data', () => {
 
   it('a reviewer may view and comment but not change assets (403 forbidden)', async () => {
     const reviewerEmail = `rev-${Date.now()}@example.com`;
-    const signUp = await anonymous.post('/v2/auth/signup', {
+    const signUp = await signUpAndLogIn(anonymous, {
       email: reviewerEmail,
       password: 'a-long-enough-password',
       name: 'Rita Reviewer',

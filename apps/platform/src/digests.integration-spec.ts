@@ -5,6 +5,7 @@ import { notificationKinds } from '@dailies/core';
 import { Jobs, TestClock } from '@dailies/jobs';
 import {
   joinAccountWithConsent,
+  signUpAndLogIn,
   startTestPlatform,
   TestClient,
   TestPlatform,
@@ -24,7 +25,7 @@ async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean): P
 let counter = 0;
 async function signUp(anon: TestClient, name: string) {
   const email = `${name.toLowerCase()}-${++counter}-${Date.now()}@example.com`;
-  const res = await anon.post('/v2/auth/signup', {
+  const res = await signUpAndLogIn(anon, {
     email,
     password: 'a-long-enough-password',
     name,

@@ -1,5 +1,10 @@
 import WebSocket from 'ws';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
 
 // graphql-ws protocol rules on a raw socket: 4403 for a refused connection_init, 4408 when no
@@ -14,7 +19,7 @@ describe('graphql-ws guard', () => {
       GRAPHQL_INIT_TIMEOUT_MS: '300',
       GRAPHQL_MAX_SUBSCRIPTIONS: '2',
     });
-    const res = await new TestClient(platform.baseUrl).post('/v2/auth/signup', {
+    const res = await signUpAndLogIn(new TestClient(platform.baseUrl), {
       email: `ws-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Socket',

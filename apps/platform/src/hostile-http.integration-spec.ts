@@ -1,7 +1,12 @@
 import { connect } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { request as httpRequest } from 'node:http';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
 
 interface SignedUpUser {
@@ -12,7 +17,7 @@ interface SignedUpUser {
 }
 
 async function signUp(anon: TestClient): Promise<SignedUpUser> {
-  const res = await anon.post('/v2/auth/signup', {
+  const res = await signUpAndLogIn(anon, {
     email: `hostile-${Date.now()}@example.com`,
     password: 'a-long-enough-password',
     name: 'Hostile',

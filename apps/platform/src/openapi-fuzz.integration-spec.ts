@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
 
 // OpenAPI-driven fuzzing: every operation of the served /v2 document, driven as a signed-in user
@@ -124,7 +129,7 @@ describe('OpenAPI-driven fuzzing', () => {
   beforeAll(async () => {
     platform = await startTestPlatform(platformFeatures);
     anon = new TestClient(platform.baseUrl);
-    const signUp = await anon.post('/v2/auth/signup', {
+    const signUp = await signUpAndLogIn(anon, {
       email: `fuzz-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Fuzz',

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { Jobs, TestClock } from '@dailies/jobs';
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { platformFeatures } from './platform.features';
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -48,7 +53,7 @@ describe('scheduled jobs inside the platform', () => {
     }
     const [a, b] = platforms;
     const anon = new TestClient(a!.baseUrl);
-    const signup = await anon.post('/v2/auth/signup', {
+    const signup = await signUpAndLogIn(anon, {
       email: `jobs-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Owner',

@@ -73,7 +73,7 @@ describe('security at the HTTP edge', () => {
     expect(forged.status).toBe(429);
 
     const email = `spoof-${Date.now()}@example.com`;
-    expect((await signUpWith(anon, email, '6.6.6.6')).status).toBe(201);
+    expect((await signUpWith(anon, email, '6.6.6.6')).status).toBe(202);
     const ips = await eventIps(direct, email);
     expect(ips.length).toBeGreaterThan(0);
     expect(ips.every((ip) => ip === '127.0.0.1')).toBe(true);
@@ -82,7 +82,7 @@ describe('security at the HTTP edge', () => {
   it('believes X-Forwarded-For from a trusted proxy, taking the nearest untrusted hop', async () => {
     const email = `proxied-${Date.now()}@example.com`;
     // The client prepended a forged hop; the proxy appended the address it saw.
-    expect((await signUpWith(behindProxy, email, '6.6.6.6, 203.0.113.7')).status).toBe(201);
+    expect((await signUpWith(behindProxy, email, '6.6.6.6, 203.0.113.7')).status).toBe(202);
     const ips = await eventIps(proxied, email);
     expect(ips.length).toBeGreaterThan(0);
     expect(ips.every((ip) => ip === '203.0.113.7')).toBe(true);

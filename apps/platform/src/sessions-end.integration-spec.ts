@@ -1,10 +1,15 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { LiveSockets, SESSION_ENDED_CLOSE_CODE } from '@dailies/api-graphql';
-import { LockUserCommand, UnlockUserCommand } from '@dailies/core';
+import { ForceLogoutUserCommand, LockUserCommand, UnlockUserCommand } from '@dailies/core';
 
 /** Support staff: who locks and unlocks users (the Support Tool's commands). */
 const STAFF = { type: 'staff' as const, id: '00000000-0000-7000-8000-000000000001' };
-import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import {
+  signUpAndLogIn,
+  startTestPlatform,
+  TestClient,
+  TestPlatform,
+} from '@dailies/platform/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { platformFeatures } from './platform.features';
@@ -43,7 +48,7 @@ describe('sessions end on every transport', () => {
     counter += 1;
     const email = `sessions-${counter}-${Date.now()}@example.com`;
     const password = 'a-long-enough-password';
-    const res = await anon.post('/v2/auth/signup', { email, password, name: 'Sam' });
+    const res = await signUpAndLogIn(anon, { email, password, name: 'Sam' });
     expect(res.status).toBe(201);
     return { email, password, userId: res.body.user.id as string };
   }
@@ -193,14 +198,42 @@ describe('sessions end on every transport', () => {
       new LockUserCommand(STAFF, { userId: user.userId, reason: 'cool-off', minutes: 1 }),
     );
     expect((await anon.post('/v2/auth/login', user)).status).toBe(403);
+    expect((await anon.as(token.body.token).get('/v2/me')).status).toBe(401);
     const db = new (await import('pg')).Client({ connectionString: platform.databaseUrl });
     await db.connect();
     await db.query(
       `UPDATE staff_user_locks SET locked_until = now() - interval '1 second' WHERE user_id = $1`,
       [user.userId],
     );
-    await db.end();
+    // One lock mechanism: the staff lock's end is the only end there is, for API tokens too.
+    expect((await anon.as(token.body.token).get('/v2/me')).status).toBe(200);
     expect((await anon.post('/v2/auth/login', user)).status).toBe(200);
+    const after = await db.query(
+      `SELECT u.status::text AS status, count(l.user_id)::int AS locks
+         FROM users u LEFT JOIN staff_user_locks l ON l.user_id = u.id
+        WHERE u.id = $1 GROUP BY u.status`,
+      [user.userId],
+    );
+    await db.end();
+    // The sign-in after the end lifted the lock for good.
+    expect(after.rows[0]).toEqual({ status: 'active', locks: 0 });
+  });
+
+  it('support signing a user out everywhere ends their sessions and subscriptions, not the user', async () => {
+    const user = await newUser();
+    const session = await logIn(user);
+    const live = await subscribe(session.access);
+    await platform.app
+      .get(CommandBus)
+      .execute(
+        new ForceLogoutUserCommand(STAFF, { userId: user.userId, reason: 'Ticket 5: lost laptop' }),
+      );
+    expect(await statuses(session.access)).toEqual(ENDED);
+    await until(() => live.closedWith !== undefined, 3000);
+    expect(live.closedWith).toBe(SESSION_ENDED_CLOSE_CODE);
+    // Not a lock: the user signs in again at once.
+    const again = await logIn(user);
+    expect(await statuses(again.access)).toEqual(WORKS);
   });
 
   it('read-only API tokens read everywhere and get 403 on every write; tokens expire', async () => {

@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiV2Module } from '@dailies/api-v2';
 import { totpCode } from '@dailies/core';
+import { Jobs } from '@dailies/jobs';
 import { startPlatform } from '@dailies/platform';
 import { SupportToolModule } from '@dailies/support-tool';
 import { launchChromium } from './testing/browser';
+import { migrateLegacyExport } from './testing/dynasaur';
 import { buildSupportScene } from './testing/scene';
 
 // `npm run screenshots:support-tool`: every Support Tool page, on a throwaway embedded
@@ -31,6 +33,16 @@ async function main(): Promise<void> {
   try {
     const base = platform.baseUrl;
     const scene = await buildSupportScene(platform.app, base, platform.database.url);
+    // A Dynasaur run of the legacy sample export, for the Dynasaur pages.
+    await migrateLegacyExport(platform.database.url, dataDir);
+    // A completed run of a domain job, for the Jobs page's history.
+    const jobs = platform.app.get(Jobs, { strict: false });
+    await jobs.enqueue('expire-review-links', {});
+    for (let i = 0; i < 100; i++) {
+      const [last] = await jobs.history('expire-review-links', 1);
+      if (last?.state === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, bypassCSP: true });
     fs.mkdirSync(out, { recursive: true });
     const shoot = async (name: string) => {
@@ -59,6 +71,17 @@ async function main(): Promise<void> {
     await shoot('07-operations');
     await page.goto(`${base}/support/users/not-a-user`);
     await shoot('08-error');
+    await page.goto(`${base}/support/operations/jobs`);
+    await shoot('09-jobs');
+    await page.goto(`${base}/support/operations/dynasaur`);
+    await shoot('10-dynasaur-runs');
+    await Promise.all([
+      page.waitForURL('**/support/operations/dynasaur/*'),
+      page.click('main table a'),
+    ]);
+    await shoot('11-dynasaur-run');
+    await page.goto(`${base}/support/operations/mailbox`);
+    await shoot('12-mailbox');
   } finally {
     await browser.close();
     await platform.close();

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { startTestPlatform, TestPlatform } from '@dailies/platform/testing';
@@ -5,6 +8,7 @@ import { ApiV2Module } from '@dailies/api-v2';
 import { totpCode } from '@dailies/core';
 import { SupportToolModule } from '@dailies/support-tool';
 import { launchChromium, seriousAxeViolations } from './testing/browser';
+import { migrateLegacyExport } from './testing/dynasaur';
 import { buildSupportScene, SupportScene } from './testing/scene';
 
 jest.setTimeout(30_000);
@@ -16,6 +20,7 @@ describe('support tool in a browser', () => {
   let browser: Browser;
   let page: Page;
   let scene: SupportScene;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'support-browser-'));
 
   const expectAccessible = async () => expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -33,6 +38,7 @@ describe('support tool in a browser', () => {
     await browser?.close();
     await db?.end();
     await platform?.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   it('signs in with the second factor, using the keyboard only', async () => {
@@ -90,12 +96,46 @@ describe('support tool in a browser', () => {
     await expectAccessible();
   });
 
+  it('resends the verification e-mail and an invitation from the user page, with reasons', async () => {
+    await page.goto(`${platform.baseUrl}/support/users/${scene.customer.userId}`);
+    await page.fill('#verification-reason', 'Ticket 1236: no verification mail');
+    await Promise.all([
+      page.waitForURL('**?done=verification+e-mail+sent'),
+      page.click('text=Resend verification e-mail'),
+    ]);
+    await page.fill(`#invitation-reason-${scene.invitationId}`, 'Ticket 1237: guest lost it');
+    await Promise.all([
+      page.waitForURL('**?done=invitation+sent+again'),
+      page.click('button:has-text("Resend invitation")'),
+    ]);
+    await expectAccessible();
+    const { rows } = await db.query(
+      `SELECT name, actor->>'reason' AS reason FROM events
+        WHERE name IN ('user.verification_sent', 'invitation.resent') ORDER BY position`,
+    );
+    expect(rows).toEqual([
+      { name: 'user.verification_sent', reason: 'Ticket 1236: no verification mail' },
+      { name: 'invitation.resent', reason: 'Ticket 1237: guest lost it' },
+    ]);
+  });
+
   it('shows the account and restores a trashed folder', async () => {
     await page.goto(`${platform.baseUrl}/support/accounts/${scene.customer.accountId}`);
     await expect(page.locator('h2', { hasText: 'Members' }).count()).resolves.toBe(1);
     await expectAccessible();
     await page.goto(`${platform.baseUrl}/support/projects/${scene.projectId}`);
     await expectAccessible();
+    // The asset tree, one folder at a time.
+    await Promise.all([page.waitForURL('**?folder=*'), page.click('a:has-text("Dailies day 1")')]);
+    await expect(page.locator('h2', { hasText: 'Assets in Dailies day 1' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(page.locator('main td', { hasText: 'Camera A' }).count()).resolves.toBe(1);
+    await expectAccessible();
+    await Promise.all([
+      page.waitForURL(`**/support/projects/${scene.projectId}`),
+      page.click('text=Top level'),
+    ]);
     await page.fill(`#restore-reason-${scene.trashedAssetId}`, 'Ticket 1235: deleted by mistake');
     await Promise.all([
       page.waitForURL('**?done=restored'),
@@ -124,6 +164,34 @@ describe('support tool in a browser', () => {
     );
     expect(rows[0].n).toBe(0);
   });
+
+  it('retries every failed run of a job from the Jobs page', async () => {
+    await page.goto(`${platform.baseUrl}/support/operations/jobs`);
+    await expectAccessible();
+    await page.fill('#retry-all-reason-purge-trash', 'Storage back after the outage');
+    await Promise.all([
+      page.waitForURL('**?done=1+failed+run(s)+retried'),
+      page.click('button:has-text("Retry all 1 failed runs of purge-trash")'),
+    ]);
+    await expect(page.locator('text=Failed runs of purge-trash').count()).resolves.toBe(0);
+    await expectAccessible();
+  });
+
+  it('shows a Dynasaur run of the legacy export and the mailbox, accessibly', async () => {
+    await page.goto(`${platform.baseUrl}/support/operations/dynasaur`);
+    await expect(page.locator('text=No Dynasaur runs recorded').count()).resolves.toBe(1);
+    await migrateLegacyExport(platform.databaseUrl, workDir);
+    await page.reload();
+    await expectAccessible();
+    await Promise.all([
+      page.waitForURL('**/support/operations/dynasaur/*'),
+      page.click('main table a'),
+    ]);
+    await expect(page.locator('h2', { hasText: 'Per table' }).count()).resolves.toBe(1);
+    await expectAccessible();
+    await page.goto(`${platform.baseUrl}/support/operations/mailbox`);
+    await expectAccessible();
+  }, 90_000);
 
   it('has an accessibility check that does find problems (not a vacuous pass)', async () => {
     await page.setContent('<html><body><img src="x.png"><button></button></body></html>');

@@ -1,4 +1,6 @@
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
+import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import { HttpAdapterHost } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -60,7 +62,14 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
     GraphqlAuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG, GraphqlAuth, QueryBus, LiveSockets, Metrics],
+      inject: [
+        APP_CONFIG,
+        GraphqlAuth,
+        QueryBus,
+        LiveSockets,
+        Metrics,
+        { token: ErrorAlerts, optional: true },
+      ],
       imports: [GraphqlAuthModule],
       useFactory: (
         config: GraphqlConfig,
@@ -68,6 +77,7 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
         queries: QueryBus,
         sockets: LiveSockets,
         metrics: Metrics,
+        alerts: ErrorAlerts | undefined,
       ) => {
         const log = new Logger('graphql');
         const graphqlMetrics = new GraphqlMetrics(metrics);
@@ -145,7 +155,11 @@ export const introspectionEnabled = (config: GraphqlConfig): boolean =>
               formatGraphqlError(
                 error,
                 requestId ? String(requestId) : undefined,
-                (cause) => log.error({ err: cause, requestId }, 'unhandled GraphQL error'),
+                (cause) => {
+                  log.error({ err: cause, requestId }, 'unhandled GraphQL error');
+                  if (!isDatabaseUnavailableError(cause) && !isDatabaseBusyError(cause))
+                    alerts?.report(cause, 'graphql');
+                },
                 { hideSuggestions: !introspectionEnabled(config) },
               ),
             );

@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import { Problem, toProblem } from '@dailies/http';
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, Optional } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
+import { Problem, toProblem, UncaughtErrorReport } from '@dailies/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The legacy error codes (API.md "Errors") and their statuses. */
@@ -66,12 +67,15 @@ export function sendLegacyError(reply: FastifyReply, problem: Problem): void {
  */
 @Catch()
 export class LegacyErrorFilter implements ExceptionFilter {
+  constructor(@Optional() @Inject(ErrorAlerts) private readonly alerts?: ErrorAlerts) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     legacyErrorResponder(
       exception,
       host.switchToHttp().getRequest<FastifyRequest>(),
       host.switchToHttp().getResponse<FastifyReply>(),
+      (error) => this.alerts?.report(error, 'v1'),
     );
   }
 }
@@ -86,11 +90,14 @@ export function legacyErrorResponder(
   exception: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
+  report?: UncaughtErrorReport,
 ): void {
   if (reply.sent) {
     // A streamed list already sent its first bytes: all that is left is to cut it off.
+    logger.error({ err: exception, requestId: request.id }, 'error while streaming');
+    report?.(exception);
     reply.raw.destroy();
     return;
   }
-  sendLegacyError(reply, toProblem(exception, logger, request));
+  sendLegacyError(reply, toProblem(exception, logger, request, report));
 }

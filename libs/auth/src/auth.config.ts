@@ -12,6 +12,8 @@ export const authConfigSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  /** Failed logins per account from addresses it never signed in from, across all of them. */
+  LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().positive().default(20),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;

@@ -22,13 +22,21 @@ export const cacheTags = {
   accessOfUser: (userId: string) => `access:user:${userId}`,
   /** Access facts of everyone in an account (roles, teams). */
   accessOfAccount: (accountId: string) => `access:account:${accountId}`,
+  /** Every live-session check of a user (logout, lock, password change, revoked families). */
+  sessionsOfUser: (userId: string) => `sessions:user:${userId}`,
   /** A review link (and its public page, looked up by code). */
   reviewLink: (reviewLinkId: string) => `review_link:${reviewLinkId}`,
 } as const;
 
 export const cacheKeys = {
   asset: (assetId: string) => `asset:${assetId}`,
+  /** GET /v2/assets/:id's answer (a live asset's view, null when missing or trashed). */
+  assetView: (assetId: string) => `asset-view:${assetId}`,
+  /** The project an asset belongs to: fixed for an asset's life (moves stay in the project). */
+  assetProject: (assetId: string) => `asset-project:${assetId}`,
   project: (projectId: string) => `project:${projectId}`,
+  /** A live access-token session (user active, refresh family not revoked): only `true` is kept. */
+  session: (userId: string, sessionId: string) => `session:${userId}:${sessionId}`,
   /** The facts ProjectPolicy.accessTo reads for (project, user). */
   access: (projectId: string, userId: string) => `access:${projectId}:${userId}`,
   /** The first page of a folder's children with a given limit (later pages are not cached). */

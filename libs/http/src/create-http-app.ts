@@ -11,7 +11,8 @@ import { LoadSheddingOptions, registerLoadShedding } from './load-shedding';
 import { setUpOpenApi } from './openapi-document';
 import { PinoNestLogger } from './pino-nest-logger';
 import { clientErrorResponder, installHostileInputGuard, MAX_URL_BYTES } from './hostile-input';
-import { redactUrl, SECRET_LOG_PATHS } from './redaction';
+import { createLogger } from './create-logger';
+import { redactUrl } from './redaction';
 import { contentSecurityPolicyFor, API_CSP } from './security-headers';
 import { problemResponder, TransportErrorRoutes } from './transport-errors';
 
@@ -27,6 +28,8 @@ export interface HttpAppOptions {
   corsOrigins?: readonly string[];
   /** Where log lines go (default stdout); tests capture them here. */
   logDestination?: pino.DestinationStream;
+  /** The process' logger (createLogger); default: JSON lines at `logLevel` to `logDestination`. */
+  logger?: pino.Logger;
 }
 
 const routesByApp = new WeakMap<object, string[]>();
@@ -44,18 +47,22 @@ export async function createHttpApp(
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   let transportErrors: () => TransportErrorRoutes | undefined = () => undefined;
-  const logger = pino(
-    {
+  // Secrets never reach the logs, whoever logs the request or its headers (createLogger redacts).
+  const logger =
+    options.logger ??
+    createLogger({
       level: options.logLevel ?? 'info',
-      base: { service: 'dailies' },
-      // Secrets never reach the logs, whoever logs the request or its headers.
-      redact: { paths: [...SECRET_LOG_PATHS], censor: '[redacted]' },
-    },
-    options.logDestination,
-  );
+      format: 'json',
+      destination: options.logDestination,
+    });
   const trustedProxies = [...(options.trustedProxies ?? [])];
   const adapter = new FastifyAdapter({
-    loggerInstance: logger,
+    // Fastify's own info lines ("Server listening at …") would repeat the banner; requests are
+    // logged by the onResponse hook below, warnings and errors still come through.
+    loggerInstance: logger.child(
+      {},
+      { level: logger.levelVal > pino.levels.values.warn ? logger.level : 'warn' },
+    ),
     // Our own onResponse hook logs requests (one line each, health checks left out).
     logController: new LogController({ disableRequestLogging: true }),
     allowErrorHandlerOverride: true,
@@ -67,7 +74,8 @@ export async function createHttpApp(
     },
     // Long path parameters reach the handlers (404/400 in the transport's shape) instead of
     // Fastify's bare 414; the URL as a whole is capped by the hostile-input guard.
-    maxParamLength: MAX_URL_BYTES,
+    // (Under routerOptions: the top-level option is deprecated and warned about at every start.)
+    routerOptions: { maxParamLength: MAX_URL_BYTES },
     // Fastify's own refusals before routing (a URL that is not valid percent-encoded UTF-8).
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
       (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply),
@@ -137,6 +145,8 @@ function configureFastify(
       {
         requestId: request.id,
         method: request.method,
+        // The route's template (`/v2/assets/:id`): requests group by it; ids stay in `url`.
+        route: request.routeOptions.url,
         url: redactUrl(request.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),

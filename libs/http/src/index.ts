@@ -11,4 +11,5 @@ export * from './legacy-id-params';
 export * from './transport-errors';
 export * from './http.config';
 export * from './pino-nest-logger';
+export * from './create-logger';
 export * from './hostile-input';

@@ -18,7 +18,7 @@ export const problemSchema = z
       .optional()
       .meta({
         description:
-          'Why, machine-readable, when the domain says (e.g. `project_archived`, `email_taken`): ' +
+          'Why, machine-readable, when the domain says (e.g. `project_archived`, `move_into_self`): ' +
           'branch on this, not on `detail`',
       }),
     errors: z

@@ -1,12 +1,28 @@
 import { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
+/**
+ * Nest's start-up chatter (a line per module initialised and per route mapped: some 200 lines)
+ * is logged at debug: `LOG_LEVEL=debug` shows it, the normal start fits on one screen.
+ */
+const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+  'GraphQLModule',
+]);
+
 /** Nest's own messages go to the same structured pino log as requests. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    this.write(context && STARTUP_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
+  }
+  fatal(message: unknown, context?: string) {
+    this.write('fatal', message, context);
   }
   error(message: unknown, trace?: string, context?: string) {
     this.write('error', message, context, trace);
@@ -22,7 +38,7 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(
-    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    level: 'fatal' | 'info' | 'error' | 'warn' | 'debug' | 'trace',
     message: unknown,
     context?: string,
     trace?: string,

@@ -1,4 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
 import { DomainError } from '@dailies/core';
 import { isDatabaseBusyError, isDatabaseUnavailableError } from '@dailies/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,18 +19,28 @@ import { Problem, problemFromDomainError, problemFromStatus } from './problem';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() @Inject(ErrorAlerts) private readonly alerts?: ErrorAlerts) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    sendProblem(reply, request, toProblem(exception, this.logger, request));
+    sendProblem(
+      reply,
+      request,
+      toProblem(exception, this.logger, request, (error) => this.alerts?.report(error, 'http')),
+    );
   }
 }
+
+/** Told about errors nobody expected (the 500s), e.g. ErrorAlerts. */
+export type UncaughtErrorReport = (error: unknown) => void;
 
 export function toProblem(
   exception: unknown,
   logger: Pick<Logger, 'error'>,
   request?: FastifyRequest,
+  report?: UncaughtErrorReport,
 ): Problem {
   if (exception instanceof DomainError) return problemFromDomainError(exception);
   if (exception instanceof HttpException) {
@@ -61,6 +80,7 @@ export function toProblem(
     };
   }
   logger.error({ err: exception, requestId: request?.id }, 'unhandled error');
+  report?.(exception);
   return problemFromStatus(
     500,
     'Something went wrong on our side; the request id helps support find it',

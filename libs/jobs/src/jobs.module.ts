@@ -24,6 +24,11 @@ export interface JobsModuleOptions {
   clock?: Clock;
   schema?: string;
   pollingIntervalSeconds?: number;
+  /**
+   * A job failed its last attempt. `get` resolves a provider (the platform reports the error to
+   * libs/alerting's ErrorAlerts through it).
+   */
+  onFinalFailure?: (job: string, error: unknown, get: (token: unknown) => unknown) => void;
 }
 
 const JOBS_MODULE_OPTIONS = Symbol('JOBS_MODULE_OPTIONS');
@@ -70,6 +75,12 @@ export class JobsModule {
               pollingIntervalSeconds: o.pollingIntervalSeconds,
               resolve: (token) => moduleRef.get(token, { strict: false }),
               onError: (error) => log.error(error.message),
+              onFinalFailure: o.onFinalFailure
+                ? (job, error) =>
+                    o.onFinalFailure?.(job, error, (token) =>
+                      moduleRef.get(token as never, { strict: false }),
+                    )
+                : undefined,
             });
           },
         },

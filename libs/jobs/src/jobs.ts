@@ -37,6 +37,11 @@ interface DeadRow extends JobRow {
 export class Jobs {
   constructor(private readonly engine: JobsEngine) {}
 
+  /** Every registered job (built-in and domain jobs alike): what history and retry cover. */
+  names(): string[] {
+    return this.engine.jobNames();
+  }
+
   enqueue(job: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | null> {
     return this.engine.send(job, payload, options);
   }

@@ -34,6 +34,8 @@ export interface JobsEngineOptions {
   /** Jobs fetched and run at once per job name in this process (default 2). */
   concurrency?: number;
   resolve: JobContext['get'];
+  /** A job failed its last attempt (it goes to its dead-letter queue): report it (alerting). */
+  onFinalFailure?: (job: string, error: unknown) => void;
   onError?: (error: Error) => void;
 }
 
@@ -139,6 +141,7 @@ export class JobsEngine {
           return { id: job.id, status: 'completed' };
         } catch (error) {
           this.finished(d.name, 'failed', started);
+          if (job.retryCount >= d.options.retries) this.options.onFinalFailure?.(d.name, error);
           const e = error instanceof Error ? error : new Error(String(error));
           return { id: job.id, status: 'failed', output: { name: e.name, message: e.message } };
         }

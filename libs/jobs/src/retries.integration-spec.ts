@@ -25,7 +25,13 @@ describe('retries, dead letters and history', () => {
       },
       { retries: 2, backoff: { delaySeconds: 60, exponential: false } },
     );
-    const { jobs } = await harness.start({ jobs: [flaky], clock, pollingIntervalSeconds: 5 });
+    const finalFailures: { job: string; error: unknown }[] = [];
+    const { jobs } = await harness.start({
+      jobs: [flaky],
+      clock,
+      pollingIntervalSeconds: 5,
+      onFinalFailure: (job, error) => finalFailures.push({ job, error }),
+    });
     const id = await jobs.enqueue(flaky.name, { file: 'a.mov' });
 
     await clock.tick(5_000);
@@ -38,6 +44,10 @@ describe('retries, dead letters and history', () => {
     await clock.tick(75_000);
     await waitFor(() => tries.length === 3);
     expect(tries.map((t) => t.attempt)).toEqual([1, 2, 3]);
+    // Only the last attempt's failure is uncaught (reported to alerting); the others are retried.
+    await waitFor(() => finalFailures.length === 1);
+    expect(finalFailures[0]!.job).toBe(flaky.name);
+    expect((finalFailures[0]!.error as Error).message).toBe('storage unavailable (try 3)');
     expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(60_000);
 
     await waitFor(async () => (await jobs.deadLetters(flaky.name)).length === 1);

@@ -33,6 +33,7 @@ export async function bootDatabase(
         passwordResetTtlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
         loginMaxFailuresPerEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
         loginMaxFailuresPerIp: config.LOGIN_MAX_FAILURES_PER_IP,
+        loginMaxFailuresPerUser: config.LOGIN_MAX_FAILURES_PER_USER,
         loginThrottleWindowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
         defaultStorageLimitBytes: config.DEFAULT_STORAGE_LIMIT_BYTES,
       },

@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { AlertingModule, ErrorAlerts } from '@dailies/alerting';
 import { APP_CONFIG } from '@dailies/config';
 import { CoreModule, CoreOptions } from '@dailies/core';
 import { DatabaseModule } from '@dailies/db';
 import { EmailModule, loadEmailConfig } from '@dailies/email';
+import { DEAD_LETTER_REPORTER, DeadLetterReporter } from '@dailies/events';
 import { HttpModule, Readiness } from '@dailies/http';
 import { Clock, JobsModule } from '@dailies/jobs';
 import { MonitoringModule } from '@dailies/monitoring';
@@ -48,6 +50,8 @@ export class PlatformRootModule {
           config: loadEmailConfig(options.config),
           fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
         }),
+        // Uncaught errors grouped and mailed (ALERT_EMAILS); after e-mail, whose outbox it uses.
+        AlertingModule.forRoot({ config: options.config, environment: options.config.NODE_ENV }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
@@ -58,14 +62,28 @@ export class PlatformRootModule {
                 jobs: scheduledJobs,
                 schedules: jobSchedules(options.config),
                 clock: options.clock,
+                // A job's last failed attempt is an uncaught error (earlier ones are retried).
+                onFinalFailure: (job, error, get) =>
+                  (get(ErrorAlerts) as ErrorAlerts).report(error, `job:${job}`),
               }),
             ]
           : []),
         PlatformMetricsModule,
         ...options.features,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: options.config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        // A consumer that gave up on an event: an uncaught error (the event is dead-lettered).
+        {
+          provide: DEAD_LETTER_REPORTER,
+          inject: [ErrorAlerts],
+          useFactory:
+            (alerts: ErrorAlerts): DeadLetterReporter =>
+            (consumer, _eventId, error) =>
+              alerts.report(error, `consumer:${consumer}`),
+        },
+      ],
+      exports: [APP_CONFIG, DEAD_LETTER_REPORTER],
     };
   }
 }

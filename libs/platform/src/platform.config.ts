@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AlertingConfig, alertingConfigSchema } from '@dailies/alerting';
 import { AuthConfig, authConfigSchema } from '@dailies/auth';
 import { CacheConfig, cacheConfigSchema } from '@dailies/cache';
 import { composeConfig, ConfigError, ConfigSchema, envBool, parseConfig } from '@dailies/config';
@@ -17,6 +18,8 @@ import { z } from 'zod';
 export const processConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: pretty in a terminal (not in production), JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Unset: on, except in production (where the demo user is never created). */
   SEED_DEMO: envBool.optional(),
 });
@@ -36,6 +39,7 @@ export const platformConfigSchemas: readonly ConfigSchema[] = [
   emailOwnConfigSchema,
   jobsConfigSchema,
   monitoringConfigSchema,
+  alertingConfigSchema,
 ];
 
 export type PlatformConfig = ProcessConfig &
@@ -49,7 +53,8 @@ export type PlatformConfig = ProcessConfig &
   NotificationsConfig &
   EmailOwnConfig &
   JobsConfig &
-  MonitoringConfig & {
+  MonitoringConfig &
+  AlertingConfig & {
     SEED_DEMO: boolean;
     /** Unset: on, except in production (Swagger UI and the OpenAPI document are opt-in there). */
     OPENAPI_DOCS: boolean;

@@ -1,8 +1,9 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
 import { DataFolderInUseError } from '@dailies/db';
-import { registeredRoutes } from '@dailies/http';
+import { registeredRoutes, resolveLogFormat } from '@dailies/http';
 import { DEMO_LOGIN } from './demo-seed';
+import { reportProcessErrors } from './report-process-errors';
 import { RunningPlatform, startPlatform } from './start-platform';
 import { stopOnSignals } from './stop-on-signals';
 
@@ -18,7 +19,7 @@ export async function runMain(
   const started = Date.now();
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform({ features, app });
+    platform = await startPlatform({ features, app, holdLogs: true });
   } catch (error) {
     console.error(
       // Refusals a user can fix are one line; anything else keeps its stack for a bug report.
@@ -55,7 +56,14 @@ export async function runMain(
     `  Database   ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
   ];
   if (config.SEED_DEMO) lines.push(`  Demo login ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-  console.log(lines.join('\n'));
+  if (resolveLogFormat(config) === 'json' && config.NODE_ENV === 'production') {
+    // Production logs are JSON lines only: the banner is one of them.
+    platform.log.info({ ready: lines.slice(1).map((line) => line.trim()) }, lines[0]);
+  } else {
+    console.log(lines.join('\n'));
+  }
+  platform.releaseLogs();
 
+  reportProcessErrors(platform.app);
   stopOnSignals(() => platform.close());
 }

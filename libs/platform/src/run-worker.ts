@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ConfigError } from '@dailies/config';
 import { DataFolderInUseError } from '@dailies/db';
+import { reportProcessErrors } from './report-process-errors';
 import { RunningWorker, startWorker } from './start-worker';
 import { stopOnSignals } from './stop-on-signals';
 
@@ -19,5 +20,6 @@ export async function runWorker(name: string, modules: Type<unknown>[]): Promise
     process.exit(1);
   }
   console.log(`${name} ready\n  Health     ${worker.healthUrl}/ready`);
+  reportProcessErrors(worker.app);
   stopOnSignals(() => worker.close());
 }

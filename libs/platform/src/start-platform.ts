@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configSchemasOf } from '@dailies/config';
-import { createHttpApp } from '@dailies/http';
+import { CoreOptions } from '@dailies/core';
+import { createHttpApp, createLogger, HeldLogLines, resolveLogFormat } from '@dailies/http';
 import { Clock } from '@dailies/jobs';
 import pino from 'pino';
 import { bootDatabase } from './boot-database';
@@ -20,6 +21,8 @@ export interface StartOptions {
   logDestination?: pino.DestinationStream;
   /** The `app` tag of the process' metrics (default `platform`). */
   app?: string;
+  /** Hold log lines back until `releaseLogs()` (runMain prints its banner first). */
+  holdLogs?: boolean;
 }
 
 export interface RunningPlatform {
@@ -28,7 +31,17 @@ export interface RunningPlatform {
   database: DatabaseTarget;
   baseUrl: string;
   seededDemo: boolean;
+  /** The process' logger (createLogger: pretty or JSON, secrets redacted). */
+  log: pino.Logger;
+  /** Lets held log lines (holdLogs) through. */
+  releaseLogs(): void;
   close(): Promise<void>;
+}
+
+/** Start-up messages for the log: each applied migration at debug, the rest at info. */
+export function bootLog(log: pino.Logger): (message: string) => void {
+  return (message) =>
+    message.startsWith('applied migration') ? log.debug(message) : log.info(message);
 }
 
 /**
@@ -40,8 +53,29 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
     { ...process.env, ...options.env },
     configSchemasOf(options.features),
   );
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
-  const { database, core } = await bootDatabase(config, (m) => log.info(m));
+  const format = resolveLogFormat(config);
+  // Held for a person at a terminal only: a log collector gets every line as it happens.
+  const held = options.holdLogs && format === 'pretty' ? new HeldLogLines() : undefined;
+  const log = createLogger({
+    level: config.LOG_LEVEL,
+    format,
+    destination: options.logDestination,
+    held,
+  });
+  // Nothing waits forever: a start-up that hangs shows what it logged so far.
+  const safety = held ? setTimeout(() => held.release(), 15_000).unref() : undefined;
+  const releaseLogs = () => {
+    clearTimeout(safety);
+    held?.release();
+  };
+  let database: DatabaseTarget;
+  let core: CoreOptions;
+  try {
+    ({ database, core } = await bootDatabase(config, bootLog(log)));
+  } catch (error) {
+    releaseLogs();
+    throw error;
+  }
   try {
     const root = PlatformRootModule.forRoot({
       config,
@@ -60,7 +94,7 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
       },
       trustedProxies: config.TRUSTED_PROXIES,
       corsOrigins: config.CORS_ORIGINS,
-      logDestination: options.logDestination,
+      logger: log,
     });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpServer().address();
@@ -74,6 +108,8 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
       database,
       baseUrl,
       seededDemo,
+      log,
+      releaseLogs,
       async close() {
         if (closed) return;
         closed = true;
@@ -82,6 +118,7 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
       },
     };
   } catch (error) {
+    releaseLogs();
     await database.embedded?.stop();
     throw error;
   }

@@ -2,10 +2,10 @@ import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Server } from 'node:http';
 import { configSchemasOf } from '@dailies/config';
-import { PinoNestLogger, Readiness } from '@dailies/http';
+import { createLogger, PinoNestLogger, Readiness, resolveLogFormat } from '@dailies/http';
 import { Clock } from '@dailies/jobs';
-import pino from 'pino';
 import { bootDatabase } from './boot-database';
+import { bootLog } from './start-platform';
 import { DatabaseTarget } from './database-target';
 import { loadPlatformConfig, PlatformConfig } from './platform.config';
 import { PlatformRootModule } from './platform-root.module';
@@ -45,8 +45,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const loaded = loadPlatformConfig({ ...process.env, ...options.env }, configSchemasOf(modules));
   // One-off commands (seed, staff) must not start the job engine; only the cron boot asks.
   const config = { ...loaded, JOBS_ENABLED: options.jobs === true && loaded.JOBS_ENABLED };
-  const log = pino({ level: config.LOG_LEVEL, base: { service: 'dailies' } });
-  const { database, core } = await bootDatabase(config, (m) => log.info(m));
+  const log = createLogger({ level: config.LOG_LEVEL, format: resolveLogFormat(config) });
+  const { database, core } = await bootDatabase(config, bootLog(log));
   let app: INestApplicationContext | undefined;
   let server: Server | undefined;
   try {

@@ -8,6 +8,9 @@ import { HtmlErrorFilter, respondWithHtml } from './html-error.filter';
 import { Pages } from './pages';
 import { SupportAccountsController } from './pages/accounts.controller';
 import { SupportAuthController } from './pages/auth.controller';
+import { SupportDynasaurController } from './pages/dynasaur.controller';
+import { SupportJobsController } from './pages/jobs.controller';
+import { SupportMailboxController } from './pages/mailbox.controller';
 import { SupportOperationsController } from './pages/operations.controller';
 import { SupportProjectsController } from './pages/projects.controller';
 import { SupportSearchController } from './pages/search.controller';
@@ -58,6 +61,9 @@ export class SupportHttpSetup implements OnModuleInit {
     SupportAccountsController,
     SupportProjectsController,
     SupportOperationsController,
+    SupportJobsController,
+    SupportDynasaurController,
+    SupportMailboxController,
     SupportViewAsController,
   ],
 })

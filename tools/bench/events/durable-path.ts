@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { AnalyticsConsumer } from '@dailies/consumer-analytics';
 import { AuditConsumer } from '@dailies/consumer-audit';
@@ -42,7 +43,13 @@ function percentile(sorted: number[], p: number): number {
  * commands committed and fully handled per second (first commit → last consumer done), and
  * per event the time from commit to its last consumer.
  */
-export async function durablePath(databaseUrl: string, commands: number, workers: number) {
+export async function durablePath(
+  databaseUrl: string,
+  commands: number,
+  workers: number,
+  /** Called once the set-up is done, right before the measured commands start. */
+  onStart: () => void = () => undefined,
+) {
   const done = new Map<string, number[]>();
   instrument(done);
   const platform = await startPlatform({
@@ -55,6 +62,8 @@ export async function durablePath(databaseUrl: string, commands: number, workers
       SEED_DEMO: 'false',
       MIGRATE_ON_START: 'false',
       NODE_ENV: 'production',
+      // Production refuses to keep its signing key in the database: give it one, as bench:api does.
+      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       // A batch leaves at 100 records or after this long: the tail of a run waits for it.
       ANALYTICS_FLUSH_MS: '100',
       DB_POOL_SIZE: '16',
@@ -102,6 +111,7 @@ export async function durablePath(databaseUrl: string, commands: number, workers
     });
     const bus = platform.app.get(CommandBus);
     let next = 0;
+    onStart();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: workers }, async () => {

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { createBenchDatabase } from '../shared/bench-database';
+import { countStatements } from '../shared/statement-counter';
 import { durablePath } from './durable-path';
 import { fanOut } from './fan-out';
 
@@ -8,7 +9,8 @@ import { fanOut } from './fan-out';
  * against a bare RxJS Subject with 5 subscribers; (b) the durable path through a real
  * PostgreSQL with the five real consumers. BENCH_EVENTS (default 1,000,000), BENCH_COMMANDS
  * (default 5,000), BENCH_WORKERS (default 16), BENCH_ADMIN_URL as for bench:api; BENCH_DELIVER=false
- * measures the commits alone (no consumer runs in the process).
+ * measures the commits alone (no consumer runs in the process); BENCH_EVENTS=0 skips (a);
+ * BENCH_COUNT_STATEMENTS=true prints the SQL statements each command cost, by kind.
  */
 async function main(): Promise<void> {
   const count = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -16,9 +18,9 @@ async function main(): Promise<void> {
   const workers = Number(process.env.BENCH_WORKERS ?? 16);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-  console.log(`(a) in-process fan-out of ${fmt(count)} events to 5 no-op consumers`);
-  await fanOut(100_000, true); // warm-up
-  for (const asyncHandlers of [false, true]) {
+  if (count > 0) console.log(`(a) in-process fan-out of ${fmt(count)} events to 5 no-op consumers`);
+  if (count > 0) await fanOut(100_000, true); // warm-up
+  for (const asyncHandlers of count > 0 ? [false, true] : []) {
     const best = { subject: 0, broadcaster: 0 };
     for (let round = 0; round < 3; round++) {
       const r = await fanOut(count, asyncHandlers);
@@ -37,7 +39,12 @@ async function main(): Promise<void> {
   console.log(`\n(b) durable path: ${fmt(commands)} CreateComment commands, ${workers} callers`);
   const database = await createBenchDatabase();
   try {
-    const r = await durablePath(database.url, commands, workers);
+    // BENCH_COUNT_STATEMENTS=true: which statements each command costs, consumers included.
+    const counter = process.env.BENCH_COUNT_STATEMENTS === 'true' ? countStatements() : null;
+    const r = await durablePath(database.url, commands, workers, () => counter?.reset());
+    counter?.stop();
+    if (counter)
+      console.log(`  statements per command:\n    ${counter.report(commands).join('\n    ')}`);
     console.log(
       `  committed ${fmt(r.committedPerSecond)} commands/s; committed and handled by all five consumers ${fmt(r.handledPerSecond)} events/s (target ≥ 1,000)`,
     );

@@ -1,4 +1,4 @@
-import { TestClient, verifyEmail } from '@dailies/platform/testing';
+import { signUpAndLogIn, TestClient } from '@dailies/platform/testing';
 
 let counter = 0;
 
@@ -25,10 +25,13 @@ export async function signUp(
   counter += 1;
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${counter}-${Date.now()}@example.com`;
   const password = 'a-long-enough-password';
-  const res = await anonymous.post('/v2/auth/signup', { email, password, name });
+  const res = await signUpAndLogIn(
+    anonymous,
+    { email, password, name },
+    { verified: options.verified !== false },
+  );
   if (res.status !== 201)
     throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  if (options.verified !== false) await verifyEmail(anonymous, email);
   return {
     client: anonymous.as(res.body.accessToken),
     userId: res.body.user.id,

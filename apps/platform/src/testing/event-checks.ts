@@ -1,11 +1,11 @@
 import { Client } from 'pg';
-import { TestClient } from '@dailies/platform/testing';
+import { signUpAndLogIn, TestClient } from '@dailies/platform/testing';
 
 /** A user with an account, a project and a client acting as them. */
 export async function userWithProject(baseUrl: string, name: string) {
   const anon = new TestClient(baseUrl);
   const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
-  const signup = await anon.post('/v2/auth/signup', {
+  const signup = await signUpAndLogIn(anon, {
     email,
     password: 'a-long-enough-password',
     name,

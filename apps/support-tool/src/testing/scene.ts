@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CreateStaffUserCommand } from '@dailies/core';
+import { JobsEngine } from '@dailies/jobs';
 
 let counter = 0;
 
@@ -23,13 +24,15 @@ export interface SupportScene {
   customer: { userId: string; email: string; accountId: string; name: string };
   projectId: string;
   trashedAssetId: string;
+  invitationId: string;
   deadLetter: { consumer: string; eventId: string };
   admin: { email: string; password: string; secret: string };
 }
 
 /**
  * What the Support Tool's browser tests and screenshots look at: a customer with a project, a
- * folder in its trash, a dead-lettered delivery, and an admin staff member (secret read back).
+ * folder in its trash, a pending invitation, a dead-lettered delivery, a failed job run, and an
+ * admin staff member (secret read back). The job engine must run (JOBS_ENABLED).
  */
 export async function buildSupportScene(
   app: INestApplicationContext,
@@ -52,14 +55,25 @@ export async function buildSupportScene(
     { name: 'Harbour Lights' },
     token,
   );
+  const days = [];
   for (const name of ['Dailies day 1', 'Dailies day 2'])
-    await api(
-      baseUrl,
-      'POST',
-      `/v2/assets/${project.rootAssetId}/children`,
-      { type: 'folder', name },
-      token,
+    days.push(
+      await api(
+        baseUrl,
+        'POST',
+        `/v2/assets/${project.rootAssetId}/children`,
+        { type: 'folder', name },
+        token,
+      ),
     );
+  // One level down, for the project page's tree.
+  await api(
+    baseUrl,
+    'POST',
+    `/v2/assets/${days[0].id}/children`,
+    { type: 'folder', name: 'Camera A' },
+    token,
+  );
   const doomed = await api(
     baseUrl,
     'POST',
@@ -68,6 +82,17 @@ export async function buildSupportScene(
     token,
   );
   await api(baseUrl, 'DELETE', `/v2/assets/${doomed.id}`, undefined, token);
+  // A pending invitation Dana sent (her User page offers to resend it).
+  const invitation = await api(
+    baseUrl,
+    'POST',
+    `/v2/accounts/${signup.accountId}/invitations`,
+    { email: `guest-${tag}@example.com`, role: 'member' },
+    token,
+  );
+  // A failed run of a domain job, as the engine leaves it after the last try (when it runs).
+  const engine = app.get(JobsEngine, { strict: false });
+  await engine.boss.send('purge-trash.dead', { limit: 100 });
 
   const adminEmail = `admin-${tag}@dailies.dev`;
   const adminPassword = 'a-long-staff-password';
@@ -108,6 +133,7 @@ export async function buildSupportScene(
       customer: { userId: signup.user.id, email, accountId: signup.accountId, name: 'Dana Editor' },
       projectId: project.id,
       trashedAssetId: doomed.id,
+      invitationId: invitation.id,
       deadLetter: { consumer: 'audit', eventId: event.id },
       admin: { email: adminEmail, password: adminPassword, secret },
     };

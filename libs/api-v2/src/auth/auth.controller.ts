@@ -46,13 +46,18 @@ export class AuthController {
 
   @Public()
   @Post('signup')
-  @ApiOperation({ summary: 'Create a user, an account they own and a default team; logs them in' })
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Create a user, an account they own and a default team, and mail a verification link; ' +
+      'then log in. The answer is the same when the address already has an account (its owner ' +
+      'is told by e-mail instead), so it never reveals who has one',
+  })
   @ApiJsonBody(signUpInput)
-  @ApiJson(201, 'Signed up and logged in', signUpResultSchema)
-  @ApiProblems(400, 409, 413, 415)
+  @ApiJson(202, 'Accepted: check your e-mail, then log in', signUpResultSchema)
+  @ApiProblems(400, 413, 415)
   async signUp(@Body() body: unknown) {
-    const result = await this.commands.execute(new SignUpCommand(body));
-    return result;
+    return this.commands.execute(new SignUpCommand(body));
   }
 
   @Public()

@@ -21,7 +21,8 @@ export const logInResultSchema = sessionViewSchema
   .meta({ id: 'LogInResult' });
 sameShape<z.infer<typeof logInResultSchema>, LogInResult>(true);
 
-export const signUpResultSchema = logInResultSchema
-  .extend({ accountId: z.string(), teamId: z.string() })
+/** The same for a new and a taken address (sign-up does not reveal who has an account). */
+export const signUpResultSchema = z
+  .object({ status: z.literal('accepted') })
   .meta({ id: 'SignUpResult' });
 sameShape<z.infer<typeof signUpResultSchema>, SignUpResult>(true);

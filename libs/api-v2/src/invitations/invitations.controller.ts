@@ -5,6 +5,7 @@ import {
   AcceptInvitationCommand,
   acceptInvitationInput,
   accountViewSchema,
+  ResendInvitationCommand,
   RevokeInvitationCommand,
 } from '@dailies/core';
 import { UserActor } from '@dailies/events';
@@ -41,5 +42,16 @@ export class InvitationsController {
   @ApiProblems(401, 403, 404, 409)
   async revoke(@CurrentUser() actor: UserActor, @Param('invitationId') invitationId: string) {
     await this.commands.execute(new RevokeInvitationCommand(actor, { invitationId }));
+  }
+
+  @Post(':invitationId/resend')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Send a pending invitation again: a new link and expiry; the old link stops working',
+  })
+  @ApiNoContent('Sent again')
+  @ApiProblems(401, 403, 404, 409)
+  async resend(@CurrentUser() actor: UserActor, @Param('invitationId') invitationId: string) {
+    await this.commands.execute(new ResendInvitationCommand(actor, { invitationId }));
   }
 }

@@ -21,6 +21,8 @@ import {
   ProjectUpdated,
   TeamMemberRemoved,
   UserLoggedIn,
+  UserLoggedOut,
+  UserLocked,
 } from '@dailies/core';
 import { Actor } from '@dailies/events';
 import { hasTagRule, TagRule, tagRules, tagsForEvent } from './event-tags';
@@ -36,6 +38,20 @@ const scope = (type: string, id: string) => ({
 const usage = { assetCount: 1, fileCount: 1, storageBytes: 10 };
 
 describe('tagsForEvent', () => {
+  it('drops the cached session checks of a user whose sessions ended', () => {
+    expect(
+      tagsForEvent(new UserLoggedOut({ ...scope('user', 'u1'), payload: { sessionsRevoked: 1 } })),
+    ).toEqual(['sessions:user:u1']);
+    expect(
+      tagsForEvent(
+        new UserLocked({
+          ...scope('user', 'u2'),
+          payload: { reason: 'abuse', until: null, sessionsRevoked: 0 },
+        }),
+      ),
+    ).toEqual(['sessions:user:u2']);
+  });
+
   it('is typed so that a rule map missing an event does not compile', () => {
     const { 'comment.created': dropped, ...missingOne } = tagRules;
     // @ts-expect-error — without a rule for comment.created this is not a full rule map.
@@ -157,7 +173,7 @@ describe('tagsForEvent', () => {
     ).toEqual(['asset:s1', 'asset:v1', 'children:s1', 'children:f1', 'project:proj']);
   });
 
-  it('invalidates the comments of the asset', () => {
+  it('invalidates nothing for comments, which no cache holds', () => {
     expect(
       tagsForEvent(
         new CommentCreated({
@@ -174,7 +190,7 @@ describe('tagsForEvent', () => {
           },
         }),
       ),
-    ).toEqual(['comments:a1']);
+    ).toEqual([]);
     expect(
       tagsForEvent(
         new CommentDeleted({
@@ -182,7 +198,7 @@ describe('tagsForEvent', () => {
           payload: { assetId: 'a1', parentId: null, replyCount: 2 },
         }),
       ),
-    ).toEqual(['comments:a1']);
+    ).toEqual([]);
   });
 
   it('invalidates access facts when people or rules change', () => {

@@ -54,7 +54,18 @@ const assetSubtree =
     tag(cacheTags.projectAssets, e.projectId),
   ];
 
-const commentsOfAsset: TagRule = (e) => [tag(cacheTags.comments, field(e, 'assetId'))];
+/** A user's sessions ended (some or all): every cached live-session check of theirs. */
+const sessionsOfSubject: TagRule = (e) => [
+  e.subject.type === 'user' ? tag(cacheTags.sessionsOfUser, e.subject.id) : null,
+];
+
+/**
+ * Comments: nothing caches comment lists (they are read per page, with the reader's likes), so
+ * there is nothing to drop — and a comment is the busiest write, whose every invalidation
+ * broadcast cost a NOTIFY round trip for nothing. A cache of comment pages must tag them with
+ * cacheTags.comments(assetId) and return that tag here.
+ */
+const commentsOfAsset: TagRule = none;
 
 /**
  * The decision for every event name of the catalogue: which cache tags it invalidates. A name
@@ -75,6 +86,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'member.removed': accessOfMember,
   'invitation.created': none,
   'invitation.revoked': none,
+  'invitation.resent': none,
   'invitation.accepted': accessOfMember,
   'team.created': none,
   'team.updated': none,
@@ -83,12 +95,12 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'team.member_removed': accessOfMember,
   'user.signed_up': none,
   'user.logged_in': none,
-  'user.logged_out': none,
+  'user.logged_out': sessionsOfSubject,
   'session.refreshed': none,
-  'session.reuse_detected': none,
+  'session.reuse_detected': sessionsOfSubject,
   'api_token.created': none,
   'api_token.revoked': none,
-  'user.password_changed': none,
+  'user.password_changed': sessionsOfSubject,
 
   // Projects.
   'project.created': (e) => [tag(cacheTags.project, e.projectId)],
@@ -139,7 +151,7 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
     tag(cacheTags.project, e.projectId),
   ],
 
-  // Comments: the asset's comment lists.
+  // Comments: nothing cached (see commentsOfAsset).
   'comment.created': commentsOfAsset,
   'comment.edited': commentsOfAsset,
   'comment.deleted': commentsOfAsset,
@@ -163,14 +175,17 @@ export const tagRules: Readonly<Record<EventName, TagRule>> = {
   'operations.dead_letters_redriven': none,
   'operations.events_replayed': none,
   'operations.job_dead_letters_retried': none,
-  // Support staff. Sign-in checks a user's status in the database, never in a cache.
+  // Support staff. Staff sign-in checks a staff member's status in the database, never in a
+  // cache; locking a user or ending their sessions drops their cached session checks.
   'staff.created': none,
   'staff.signed_in': none,
   'staff.sign_in_failed': none,
   'staff.signed_out': none,
-  'user.locked': none,
+  'user.locked': sessionsOfSubject,
   'user.unlocked': none,
-  'user.sessions_ended': none,
+  'user.sessions_ended': sessionsOfSubject,
+  'user.verification_sent': none,
+  'user.password_reset_sent': none,
   'support.view_as_started': none,
 };
 

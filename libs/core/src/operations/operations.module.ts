@@ -3,6 +3,8 @@ import { RedriveDeadLettersHandler } from './commands/redrive-dead-letters/redri
 import { ReplayEventsHandler } from './commands/replay-events/replay-events.handler';
 import { ConsumerOperations } from './consumer-operations';
 import { RetryJobDeadLettersHandler } from './commands/retry-job-dead-letters/retry-job-dead-letters.handler';
+import { GetDynasaurRunHandler } from './queries/get-dynasaur-run/get-dynasaur-run.handler';
+import { ListDynasaurRunsHandler } from './queries/list-dynasaur-runs/list-dynasaur-runs.handler';
 import { ListJobsHandler } from './queries/list-jobs/list-jobs.handler';
 import { ListConsumerStatsHandler } from './queries/list-consumer-stats/list-consumer-stats.handler';
 import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
@@ -14,6 +16,8 @@ import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-le
     ListDeadLettersHandler,
     ListConsumerStatsHandler,
     ListJobsHandler,
+    ListDynasaurRunsHandler,
+    GetDynasaurRunHandler,
     RetryJobDeadLettersHandler,
     RedriveDeadLettersHandler,
     ReplayEventsHandler,

@@ -5,6 +5,7 @@ import { CommentHandlers } from './comment/comment.handlers';
 import { ProjectHandlers } from './project/project.handlers';
 import { ReviewLinkHandlers } from './review-link/review-link.handlers';
 import { ProjectPolicy } from './project/policy/project-policy';
+import { AssetReadCache } from './asset/rules/asset-read-cache';
 import { ProjectReadCache } from './project/rules/project-read-cache';
 
 /** The projects context: projects, collaborators, the asset tree, comments and review links. */
@@ -14,6 +15,7 @@ import { ProjectReadCache } from './project/rules/project-read-cache';
   providers: [
     ProjectPolicy,
     ProjectReadCache,
+    AssetReadCache,
     ...ProjectHandlers,
     ...AssetHandlers,
     ...CommentHandlers,

@@ -13,6 +13,8 @@ export interface CoreOptions {
   passwordResetTtlMinutes: number;
   loginMaxFailuresPerEmail: number;
   loginMaxFailuresPerIp: number;
+  /** Failed logins per account across every address it has not signed in from before. */
+  loginMaxFailuresPerUser: number;
   loginThrottleWindowSeconds: number;
   defaultStorageLimitBytes: number;
 }

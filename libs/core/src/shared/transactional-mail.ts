@@ -6,6 +6,7 @@ import {
   EmailOutbox,
   invitationMail,
   passwordResetMail,
+  signUpAttemptMail,
 } from '@dailies/email';
 
 interface Recipient {
@@ -48,13 +49,36 @@ export class TransactionalMail {
     });
   }
 
+  /**
+   * Someone signed up with the address of an existing user: tell its owner. At most one such
+   * mail an hour per user (the key names the hour), so repeated sign-ups cannot flood a mailbox.
+   */
+  async signUpAttempt(tx: Tx, user: Recipient, now = new Date()): Promise<void> {
+    const hour = Math.floor(now.getTime() / 3_600_000);
+    await this.outbox.enqueue(tx, `sign-up-attempt:${user.id}:${hour}`, {
+      kind: 'sign-up-attempt',
+      to: user.email,
+      userId: user.id,
+      mail: signUpAttemptMail({
+        name: user.name,
+        signInUrl: this.outbox.links.signIn(),
+        forgotPasswordUrl: this.outbox.links.forgotPassword(),
+      }),
+    });
+  }
+
   async invitation(
     tx: Tx,
     invitation: { id: string; email: string; expiresAt: Date },
     token: string,
     context: { inviterName: string; accountName: string },
+    /** A resend names its new token's digest: one mail per link, however often it is resent. */
+    resendOf?: string,
   ): Promise<void> {
-    await this.outbox.enqueue(tx, `invitation:${invitation.id}`, {
+    const key = resendOf
+      ? `invitation:${invitation.id}:${resendOf}`
+      : `invitation:${invitation.id}`;
+    await this.outbox.enqueue(tx, key, {
       kind: 'invitation',
       to: invitation.email,
       mail: invitationMail({

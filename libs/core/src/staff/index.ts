@@ -17,6 +17,8 @@ export * from './queries/view-as-customer/view-as-customer.query';
 export type * from './queries/view-as-customer/view-as-customer.handler';
 export * from './queries/list-sent-emails/list-sent-emails.query';
 export type * from './queries/list-sent-emails/list-sent-emails.handler';
+export * from './queries/list-mailbox/list-mailbox.query';
+export type { LocalMailbox } from './queries/list-mailbox/list-mailbox.handler';
 export * from './views/staff.view';
 export { totpCode } from './rules/totp';
 export { STAFF_LOCK_MINUTES, STAFF_MAX_FAILURES } from './rules/staff-lockout';

@@ -8,6 +8,7 @@ import { UnlockUserHandler } from './commands/unlock-user/unlock-user.handler';
 import { StartViewAsHandler } from './commands/start-view-as/start-view-as.handler';
 import { ViewAsCustomerHandler } from './queries/view-as-customer/view-as-customer.handler';
 import { ListSentEmailsHandler } from './queries/list-sent-emails/list-sent-emails.handler';
+import { ListMailboxHandler } from './queries/list-mailbox/list-mailbox.handler';
 import { StaffSearchHandler } from './queries/staff-search/staff-search.handler';
 import { StaffUserDetailsHandler } from './queries/staff-user-details/staff-user-details.handler';
 import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-session/authenticate-staff-session.handler';
@@ -27,6 +28,7 @@ import { AuthenticateStaffSessionHandler } from './queries/authenticate-staff-se
     StartViewAsHandler,
     ViewAsCustomerHandler,
     ListSentEmailsHandler,
+    ListMailboxHandler,
   ],
 })
 export class StaffModule {}

@@ -25,6 +25,13 @@ export class EmailLinks {
   passwordReset(token: string): string {
     return this.to('reset-password', { token });
   }
+  signIn(): string {
+    return this.to('login');
+  }
+  /** Where one asks for a reset link (the link itself carries a token: passwordReset). */
+  forgotPassword(): string {
+    return this.to('forgot-password');
+  }
   project(projectId: string): string {
     return this.to(`projects/${encodeURIComponent(projectId)}`);
   }

@@ -73,6 +73,31 @@ export function passwordResetMail(input: PasswordResetMail): RenderedMail {
   });
 }
 
+export interface SignUpAttemptMail extends Common {
+  name: string;
+  /** Absolute (EmailLinks.signIn, EmailLinks.forgotPassword). */
+  signInUrl: string;
+  forgotPasswordUrl: string;
+}
+
+/**
+ * To the owner of an address someone tried to sign up with: sign-up answers the same for new
+ * and taken addresses, so the owner (not the caller) learns that the address has an account.
+ */
+export function signUpAttemptMail(input: SignUpAttemptMail): RenderedMail {
+  const s = stringsFor(input.locale).signUpAttempt;
+  const intro = fill(s.intro, { name: input.name });
+  return layout({
+    strings: stringsFor(input.locale),
+    subject: s.subject,
+    body: html`<p>${intro}</p>
+      ${button(s.action, input.signInUrl)}
+      <p><a href="${input.forgotPasswordUrl}">${s.reset}</a></p>
+      <p>${s.ignore}</p>`,
+    text: `${intro}\n\n${s.action}: ${input.signInUrl}\n${s.reset}: ${input.forgotPasswordUrl}\n\n${s.ignore}`,
+  });
+}
+
 export interface AddedToProjectMail extends Common {
   actorName: string;
   projectName: string;

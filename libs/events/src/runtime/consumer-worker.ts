@@ -31,6 +31,7 @@ export interface WorkerEnvironment {
   readonly registry: EventRegistry;
   readonly processed: ProcessedEvents | undefined;
   readonly log: RuntimeLog;
+  readonly onDeadLetter?: (consumer: string, eventId: string, error: unknown) => void;
 }
 
 // Retry wake-ups are grouped into slots this wide, so a burst of failures sets few timers.
@@ -228,6 +229,7 @@ export class ConsumerWorker {
       this.env.log.warn(
         `Consumer "${this.name}" gave up on event ${eventId} after ${attempt} attempts: ${String(error)}`,
       );
+      this.env.onDeadLetter?.(this.name, eventId, error);
     } else {
       this.metrics.retried++;
     }

@@ -1,5 +1,12 @@
 export const EVENT_RUNTIME_OPTIONS = Symbol('EVENT_RUNTIME_OPTIONS');
 
+/**
+ * Told when a consumer gives up on an event (its last attempt failed): the platform provides it
+ * (globally) to report the error as uncaught (libs/alerting). Optional.
+ */
+export const DEAD_LETTER_REPORTER = Symbol('DEAD_LETTER_REPORTER');
+export type DeadLetterReporter = (consumer: string, eventId: string, error: unknown) => void;
+
 export interface EventRuntimeOptions {
   /**
    * Run the consumers in this process (default true). With false the process only records

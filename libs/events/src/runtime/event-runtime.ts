@@ -20,6 +20,8 @@ import { DeliveryNotice, DeliveryNotifications } from './delivery-notifications'
 import { DeliveryOutcomes } from './delivery-outcomes';
 import { DeliveryStore } from './delivery-store';
 import {
+  DEAD_LETTER_REPORTER,
+  DeadLetterReporter,
   EVENT_RUNTIME_OPTIONS,
   EventRuntimeOptions,
   ResolvedRuntimeOptions,
@@ -61,6 +63,9 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly unitOfWork: UnitOfWork,
     private readonly processed: ProcessedEvents,
     @Optional() private listener?: DatabaseListener,
+    @Optional()
+    @Inject(DEAD_LETTER_REPORTER)
+    private readonly deadLetterReporter?: DeadLetterReporter,
   ) {
     this.options = resolveRuntimeOptions(options, defaultInstanceId);
     this.store = new DeliveryStore(databaseUrl, this.options.poolSize);
@@ -122,6 +127,7 @@ export class EventRuntime implements OnApplicationBootstrap, OnModuleDestroy {
       registry: this.registry,
       processed: this.processed,
       log: this.log,
+      onDeadLetter: this.deadLetterReporter,
     };
     for (const entry of consumers) {
       const worker = new ConsumerWorker(entry, env);

@@ -157,4 +157,27 @@ describe('a consumer that always fails', () => {
       async () => (await running.stats.readinessCheck()).status === 'ok',
     );
   });
+
+  it('tells the dead-letter reporter (alerting) once per event given up on, with the error', async () => {
+    const reported: { consumer: string; eventId: string; error: unknown }[] = [];
+    const broken = new TestConsumer(
+      {
+        name: 'broken',
+        events: '*',
+        retry: { maxAttempts: 2, initialDelayMs: 20, maxDelayMs: 50, jitter: 0 },
+      },
+      async () => {
+        throw new Error('downstream is down');
+      },
+    );
+    instance = await startInstance(url, [broken], {}, 3, (consumer, eventId, error) =>
+      reported.push({ consumer, eventId, error }),
+    );
+    const ids = await touchMany(instance.uow, 3);
+    await waitFor('three dead letters reported', () => reported.length >= 3);
+    expect(reported.map((r) => r.eventId).sort()).toEqual([...ids].sort());
+    expect(reported.every((r) => r.consumer === 'broken')).toBe(true);
+    expect(String((reported[0].error as Error).message)).toBe('downstream is down');
+    expect(broken.calls).toBe(6); // two attempts each, the reporter only after the last
+  });
 });

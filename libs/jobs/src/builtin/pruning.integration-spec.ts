@@ -62,6 +62,25 @@ describe('the built-in pruning jobs', () => {
     expect(left.map((r) => r.key)).toEqual(['old-still-blocked', 'recent']);
   });
 
+  it('forgets addresses a user has not signed in from for 180 days', async () => {
+    const userId = randomUUID();
+    await pool.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'Kim')`, [
+      userId,
+      `kim-${userId}@example.com`,
+    ]);
+    await pool.query(
+      `INSERT INTO login_known_sources (user_id, ip, first_success_at, last_success_at) VALUES
+         ($1, '192.0.2.1', $2, $2), ($1, '192.0.2.2', $2, $3)`,
+      [userId, daysAgo(200), daysAgo(10)],
+    );
+    await runToCompletion(pruneLoginThrottlesJob.name, {});
+    const left = await pool.query<{ ip: string }>(
+      'SELECT ip FROM login_known_sources WHERE user_id = $1',
+      [userId],
+    );
+    expect(left.map((r) => r.ip)).toEqual(['192.0.2.2']);
+  });
+
   it('prunes delivered outbox rows past the replay window, keeping pending and dead deliveries', async () => {
     const ids = {
       delivered: randomUUID(),

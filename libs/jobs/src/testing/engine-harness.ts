@@ -22,6 +22,7 @@ export class EngineHarness {
     services?: Map<unknown, unknown>;
     /** Each poll is a timer a TestClock fires while ticking: fewer polls, faster ticks. */
     pollingIntervalSeconds?: number;
+    onFinalFailure?: (job: string, error: unknown) => void;
   }): Promise<{ engine: JobsEngine; jobs: Jobs }> {
     const engine = new JobsEngine({
       url: this.url,
@@ -29,6 +30,7 @@ export class EngineHarness {
       schedules: options.schedules ?? [],
       clock: options.clock,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? (options.clock ? 10 : 0.5),
+      onFinalFailure: options.onFinalFailure,
       resolve: <T>(token: abstract new (...args: never[]) => T): T => {
         const found = options.services?.get(token);
         if (!found) throw new Error(`no service ${token.name} in this test`);

@@ -67,14 +67,14 @@ export const expireReviewLinksJob = defineJob(
   { retries: 3, backoff: { delaySeconds: 30 }, timeoutSeconds: 10 * 60 },
 );
 
-/** Audit entries older than the retention are deleted (AUDIT_RETENTION_DAYS). */
+/** Audit entries older than their account plan's retention are deleted (PurgeAuditLogCommand). */
 export const purgeAuditLogJob = defineJob(
   'purge-audit-log',
   z.object({}),
   async (_payload, ctx) => {
     const result = await ctx
       .get(CommandBus)
-      .execute(new PurgeAuditLogCommand(systemActor('purge-audit-log')));
+      .execute(new PurgeAuditLogCommand(systemActor('purge-audit-log'), { now: ctx.now() }));
     new Logger('purge-audit-log').log(
       `deleted ${result.deletedCount} audit entries before ${result.before.toISOString()}`,
     );

@@ -6,7 +6,6 @@ import {
   ListJobsQuery,
   ListSentEmailsQuery,
   RedriveDeadLettersCommand,
-  RetryJobDeadLettersCommand,
 } from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Pages } from '../pages';
@@ -61,21 +60,5 @@ export class SupportOperationsController {
       }),
     );
     seeOther(reply, '/support/operations?done=redriven');
-  }
-
-  @Post('jobs/retry')
-  async retryJob(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: Record<string, unknown>,
-  ): Promise<void> {
-    const reason = requireReason(body);
-    await this.commands.execute(
-      new RetryJobDeadLettersCommand(staffActor(request, reason), {
-        job: body?.job,
-        ...(body?.id ? { ids: [body.id] } : {}),
-      }),
-    );
-    seeOther(reply, '/support/operations?done=job+retried');
   }
 }

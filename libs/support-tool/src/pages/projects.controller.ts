@@ -1,10 +1,12 @@
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  GetAssetQuery,
   GetProjectQuery,
   ListChildrenQuery,
   ListReviewLinksQuery,
   ListTrashQuery,
+  notFound,
   RestoreAssetCommand,
 } from '@dailies/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +16,7 @@ import { staffActor } from '../staff-request';
 import { SupportController } from '../support-controller';
 import { sendPage, seeOther } from './replies';
 
-/** A project: the top of its asset tree, its trash (restore with a reason), its review links. */
+/** A project: its asset tree (folder by folder), its trash (restore with a reason), its review links. */
 @SupportController('projects')
 export class SupportProjectsController {
   constructor(
@@ -28,11 +30,20 @@ export class SupportProjectsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Param('id') id: string,
+    @Query('folder') folderId?: string,
   ): Promise<void> {
     const actor = staffActor(request);
     const project = await this.queries.execute(new GetProjectQuery(actor, id));
+    // The asset tree one folder at a time (`?folder=`), from the project's root.
+    const folder =
+      typeof folderId === 'string' && folderId !== project.rootAssetId
+        ? await this.queries.execute(new GetAssetQuery(actor, folderId))
+        : null;
+    if (folder && folder.projectId !== project.id) throw notFound('Folder');
     const [children, trash, reviewLinks] = await Promise.all([
-      this.queries.execute(new ListChildrenQuery(actor, project.rootAssetId, { limit: 100 })),
+      this.queries.execute(
+        new ListChildrenQuery(actor, folder?.id ?? project.rootAssetId, { limit: 100 }),
+      ),
       this.queries.execute(new ListTrashQuery(actor, id, { limit: 100 })),
       this.queries.execute(new ListReviewLinksQuery(actor, id, { limit: 100 })),
     ]);
@@ -42,6 +53,7 @@ export class SupportProjectsController {
       this.pages.render(request, 'project', {
         title: `Project ${project.name}`,
         project,
+        folder,
         children: children.data,
         trash: trash.data,
         reviewLinks: reviewLinks.data,

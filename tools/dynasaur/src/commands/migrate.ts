@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { LEGACY_TABLES, LegacyTableName } from '@dailies/legacy';
 import { CliArgs } from '../cli/args';
 import { sourceFromArgs } from '../cli/sources';
+import { RunLog } from '../db/run-log';
 import { ensureStateSchema, getRun } from '../db/state';
 import { LOADERS } from '../load/tables';
 import {
@@ -65,25 +66,39 @@ export async function migrateCommand(args: CliArgs, io: CommandIo): Promise<numb
         await checkDependencies(pool, tables);
         const stageProblem = await checkSecretStages(pool, tables);
         if (stageProblem) throw new UsageError(stageProblem);
-        for (const table of tables) {
-          const migration = new TableMigration(
-            pool,
-            source,
-            LOADERS[table],
-            options,
-            io.control,
-            io.progress,
-            io.log,
-          );
-          const result = await migration.run();
-          results.push(result);
-          if (result.stopped) break;
+        const runLog = await RunLog.start(
+          pool,
+          { command: 'migrate', mode: options.mode, source: source.description, tables },
+          io.log,
+        );
+        try {
+          for (const table of tables) {
+            const migration = new TableMigration(
+              pool,
+              source,
+              LOADERS[table],
+              options,
+              io.control,
+              io.progress,
+              io.log,
+            );
+            const result = await migration.run();
+            results.push(result);
+            await runLog.tableFinished(result);
+            if (result.stopped) break;
+          }
+          for (const stage of await dropSecretStages(pool)) {
+            io.log(`${stage}: dropped (it held password digests)`);
+          }
+          const rejectsFile = args.string('rejects');
+          if (rejectsFile) await writeRejects(pool, tables, rejectsFile);
+        } catch (error) {
+          await runLog
+            .finish('failed', error instanceof Error ? error.message : String(error))
+            .catch(() => undefined);
+          throw error;
         }
-        for (const stage of await dropSecretStages(pool)) {
-          io.log(`${stage}: dropped (it held password digests)`);
-        }
-        const rejectsFile = args.string('rejects');
-        if (rejectsFile) await writeRejects(pool, tables, rejectsFile);
+        await runLog.finish(results.some((r) => r.stopped) ? 'stopped' : 'succeeded');
       } finally {
         await pool.end();
       }

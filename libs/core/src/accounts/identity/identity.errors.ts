@@ -1,3 +1,7 @@
 /** Why an identity use case refused (problem+json `code`, GraphQL `extensions.featureCode`). */
 export type IdentityErrorCode =
-  'email_taken' | 'email_already_verified' | 'email_unverified' | 'token_invalid';
+  | 'email_already_verified'
+  | 'email_unverified'
+  | 'token_invalid'
+  /** Support cannot send a reset link to a locked user (unlock first). */
+  | 'user_locked';

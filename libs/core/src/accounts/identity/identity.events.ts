@@ -50,3 +50,17 @@ export class UserPasswordChanged extends defineEvent(
   1,
   z.object({ sessionsRevoked: z.number().int() }),
 ) {}
+
+/** A new e-mail verification link went out (the user asked, or support sent it with a reason). */
+export class EmailVerificationSent extends defineEvent(
+  'user.verification_sent',
+  1,
+  z.object({ email: z.string() }),
+) {}
+
+/** Support sent the user a password-reset link (to the address on file; staff never see it). */
+export class PasswordResetLinkSent extends defineEvent(
+  'user.password_reset_sent',
+  1,
+  z.object({ email: z.string() }),
+) {}

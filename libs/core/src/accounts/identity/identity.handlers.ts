@@ -14,6 +14,7 @@ import { AuthenticateTokenHandler } from './queries/authenticate-token/authentic
 import { ListApiTokensHandler } from './queries/list-api-tokens/list-api-tokens.handler';
 import { AttemptBudgets } from '../../shared/attempt-budgets';
 import { LoginThrottle } from './rules/login-throttle';
+import { LiveSessionCache } from './rules/live-session-cache';
 import { SessionIssuer } from './rules/session-issuer';
 
 /** Handlers and services of the identity use cases, registered by AccountsModule. */
@@ -34,4 +35,5 @@ export const IdentityHandlers: Type[] = [
   AttemptBudgets,
   LoginThrottle,
   SessionIssuer,
+  LiveSessionCache,
 ];

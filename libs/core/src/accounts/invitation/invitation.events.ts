@@ -28,3 +28,10 @@ export class InvitationAccepted extends defineEvent(
     teamId: z.string().nullable(),
   }),
 ) {}
+
+/** A pending invitation was sent again, with a new link (the old one stops working). */
+export class InvitationResent extends defineEvent(
+  'invitation.resent',
+  1,
+  z.object({ email: z.string(), expiresAt: z.string() }),
+) {}

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { CreateInvitationHandler } from './commands/create-invitation/create-invitation.handler';
+import { ResendInvitationHandler } from './commands/resend-invitation/resend-invitation.handler';
 import { RevokeInvitationHandler } from './commands/revoke-invitation/revoke-invitation.handler';
 import { ListInvitationsHandler } from './queries/list-invitations/list-invitations.handler';
 
@@ -9,5 +10,6 @@ export const InvitationHandlers: Type[] = [
   AcceptInvitationHandler,
   CreateInvitationHandler,
   RevokeInvitationHandler,
+  ResendInvitationHandler,
   ListInvitationsHandler,
 ];

@@ -12,5 +12,16 @@ export class AuditLogPurged extends defineEvent(
     before: z.string(),
     retentionDays: z.number().int().positive(),
     deletedCount: z.number().int().nonnegative(),
+    /** Per plan (the scheduled purge): each plan's retention, cut-off and deletions. */
+    byPlan: z
+      .record(
+        z.string(),
+        z.object({
+          retentionDays: z.number().int().positive(),
+          before: z.string(),
+          deletedCount: z.number().int().nonnegative(),
+        }),
+      )
+      .optional(),
   }),
 ) {}

@@ -22,6 +22,13 @@ export interface EmailStrings {
     action: string;
     ignore: string;
   };
+  signUpAttempt: {
+    subject: string;
+    intro: string;
+    action: string;
+    reset: string;
+    ignore: string;
+  };
   addedToProject: {
     subject: string;
     intro: string;

@@ -23,6 +23,14 @@ export const en: EmailStrings = {
     action: 'Choose a new password',
     ignore: 'If it was not you, ignore this e-mail: your password stays as it is.',
   },
+  signUpAttempt: {
+    subject: 'Someone tried to sign up with your address',
+    intro:
+      'Hi {name}, someone just tried to create a Dailies account with this e-mail address, which already has one.',
+    action: 'Sign in',
+    reset: 'Forgot your password? Reset it',
+    ignore: 'If it was not you, ignore this e-mail: nothing about your account has changed.',
+  },
   addedToProject: {
     subject: '{actor} added you to {project}',
     intro: '{actor} added you to the project {project} as {role}.',

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DatabaseModule } from '@dailies/db';
 import { Client } from 'pg';
@@ -13,7 +13,11 @@ import { Consumer } from '../consumer.decorator';
 import { DeadLetters } from '../dead-letters';
 import { EventReplay } from '../event-replay';
 import { EventRuntime } from '../event-runtime';
-import type { EventRuntimeOptions } from '../event-runtime-options';
+import {
+  DEAD_LETTER_REPORTER,
+  type DeadLetterReporter,
+  type EventRuntimeOptions,
+} from '../event-runtime-options';
 import { EventRuntimeModule } from '../event-runtime.module';
 import { EventRuntimeStats } from '../event-runtime-stats';
 
@@ -95,9 +99,18 @@ export async function startInstance(
   consumers: TestConsumer[],
   options: EventRuntimeOptions = {},
   databasePoolSize = 3,
+  /** Told about dead letters, as the platform's alerting is. */
+  deadLetterReporter?: DeadLetterReporter,
 ): Promise<TestInstance> {
+  @Global()
   @Module({
-    providers: consumers.map((c) => ({ provide: `consumer:${c.options.name}`, useValue: c })),
+    providers: [
+      ...consumers.map((c) => ({ provide: `consumer:${c.options.name}`, useValue: c })),
+      ...(deadLetterReporter
+        ? [{ provide: DEAD_LETTER_REPORTER, useValue: deadLetterReporter }]
+        : []),
+    ],
+    exports: deadLetterReporter ? [DEAD_LETTER_REPORTER] : [],
   })
   class TestConsumersModule {}
 

@@ -1,6 +1,6 @@
 import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { builtinJobs, Jobs } from '@dailies/jobs';
+import { Jobs } from '@dailies/jobs';
 import { UnitOfWork } from '@dailies/events';
 import { requireOperator } from '../../../audit/policies/operator-policy';
 import { notFound } from '../../../shared/errors';
@@ -22,7 +22,7 @@ export class RetryJobDeadLettersHandler implements ICommandHandler<
   async execute({ actor, input }: RetryJobDeadLettersCommand): Promise<{ retried: number }> {
     requireOperator(actor);
     const jobs = requireJobs(this.jobs);
-    if (!builtinJobs.some((j) => j.name === input.job)) throw notFound(`Job "${input.job}"`);
+    if (!jobs.names().includes(input.job)) throw notFound(`Job "${input.job}"`);
     const retried = await jobs.retryDeadLetters(input.job, input.ids);
     await this.uow.run(async (_tx, events) => {
       events.record(

@@ -1,6 +1,6 @@
 import { Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { builtinJobs, DeadLetter, JobRun, Jobs, QueueStats } from '@dailies/jobs';
+import { DeadLetter, JobRun, Jobs, QueueStats } from '@dailies/jobs';
 import { requireOperator } from '../../../audit/policies/operator-policy';
 import { DomainError } from '../../../shared/errors';
 import { ListJobsQuery } from './list-jobs.query';
@@ -25,14 +25,15 @@ export function requireJobs(jobs: Jobs | undefined): Jobs {
 export class ListJobsHandler implements IQueryHandler<ListJobsQuery, JobOverview[]> {
   constructor(@Optional() private readonly jobs?: Jobs) {}
 
-  async execute({ actor }: ListJobsQuery): Promise<JobOverview[]> {
+  async execute({ actor, historyLimit }: ListJobsQuery): Promise<JobOverview[]> {
     requireOperator(actor);
     const jobs = requireJobs(this.jobs);
+    // Every job the engine knows — the built-in pruning and the domain's (digests, trash, …).
     return Promise.all(
-      builtinJobs.map(async ({ name }) => ({
+      jobs.names().map(async (name) => ({
         job: name,
         stats: await jobs.stats(name),
-        history: await jobs.history(name, 10),
+        history: await jobs.history(name, historyLimit),
         deadLetters: await jobs.deadLetters(name, 20),
       })),
     );

@@ -105,12 +105,26 @@ export class ProjectPolicy {
         (trashed === 'exclude' && asset.deletedAt === null) ||
         (trashed === 'only' && asset.deletedAt !== null));
     if (!asset || !visible) throw notFound('Asset');
-    const project = await this.readCache.project(asset.projectId, () =>
-      db.project.findUnique({ where: { id: asset.projectId } }),
+    return {
+      ...(await this.requireAssetProject(db, actor, asset.projectId, needed, options)),
+      asset,
+    };
+  }
+
+  /** The project of an asset if the caller has at least `needed` access ("asset not found" if not). */
+  async requireAssetProject(
+    db: Db,
+    actor: Actor,
+    projectId: string,
+    needed: ProjectAccess,
+    options: Options = {},
+  ): Promise<ProjectGrant> {
+    const project = await this.readCache.project(projectId, () =>
+      db.project.findUnique({ where: { id: projectId } }),
     );
     const grant = project ? await this.accessTo(db, actor, project) : null;
     if (!grant) throw notFound('Asset');
-    return { ...this.check(grant, needed, options), asset };
+    return this.check(grant, needed, options);
   }
 
   /** A comment the caller can see (private comments only for insiders) and its asset. */

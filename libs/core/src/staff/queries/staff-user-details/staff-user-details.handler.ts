@@ -9,6 +9,7 @@ export interface StaffUserDetails {
   email: string;
   name: string;
   status: 'active' | 'locked';
+  emailConfirmed: boolean;
   /** When a lock ends by itself (null: not locked, or until unlocked). */
   lockedUntil: Date | null;
   createdAt: Date;
@@ -16,6 +17,16 @@ export interface StaffUserDetails {
   accounts: { id: string; name: string; role: string }[];
   /** Live sessions (refresh-token families neither revoked nor expired). */
   sessions: { id: string; createdAt: Date; expiresAt: Date }[];
+  /** Pending invitations to the user's address or sent by the user (what support may resend). */
+  invitations: {
+    id: string;
+    email: string;
+    accountId: string;
+    accountName: string;
+    role: string;
+    expiresAt: Date;
+    expired: boolean;
+  }[];
 }
 
 @QueryHandler(StaffUserDetailsQuery)
@@ -40,11 +51,23 @@ export class StaffUserDetailsHandler implements IQueryHandler<
       },
     });
     if (!user) throw notFound('User');
+    const invitations = await this.prisma.invitation.findMany({
+      where: {
+        OR: [{ email: user.email }, { invitedById: user.id }],
+        acceptedAt: null,
+        revokedAt: null,
+      },
+      include: { account: { select: { name: true } } },
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+    });
+    const now = Date.now();
     return {
       id: user.id,
       email: user.email,
       name: user.name,
       status: user.status,
+      emailConfirmed: user.emailConfirmed,
       lockedUntil: user.status === 'locked' ? (user.staffLock?.lockedUntil ?? null) : null,
       createdAt: user.createdAt,
       lastLoginAt: user.lastLoginAt,
@@ -57,6 +80,15 @@ export class StaffUserDetailsHandler implements IQueryHandler<
         id: t.familyId,
         createdAt: t.createdAt,
         expiresAt: t.expiresAt,
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        accountId: i.accountId,
+        accountName: i.account.name,
+        role: i.projectRole ?? i.role,
+        expiresAt: i.expiresAt,
+        expired: i.expiresAt.getTime() <= now,
       })),
     };
   }

@@ -30,7 +30,7 @@ export class ChangePasswordHandler implements ICommandHandler<
     }
     const user = await this.prisma.user.findUnique({ where: { id: actor.id } });
     if (!user) throw notFound('User');
-    await this.throttle.take(user.email, ip);
+    const budgets = await this.throttle.take(user.email, ip);
     const check = await verifyPassword(input.currentPassword, user.passwordHash);
     if (!check.ok) {
       throw validationFailed(
@@ -38,7 +38,7 @@ export class ChangePasswordHandler implements ICommandHandler<
         'The current password is wrong',
       );
     }
-    await this.throttle.succeeded(user.email, ip);
+    await this.throttle.succeeded(user.id, ip, budgets);
     const passwordHash = await hashPassword(input.newPassword);
     return this.uow.run(async (tx, events) => {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

@@ -8,7 +8,6 @@ import { LoginThrottle } from '../../rules/login-throttle';
 import { isLocked } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { toUserView, UserView } from '../../../account';
-import { lockHasExpired } from '../../../../staff/rules/lock-expiry';
 import { UserUnlocked } from '../../../../staff/staff.events';
 import { LogInCommand } from './log-in.command';
 
@@ -20,7 +19,8 @@ const BAD_CREDENTIALS = 'Email or password is incorrect';
 
 /**
  * Password login. Unknown emails and wrong passwords get the same answer in the same time;
- * attempts are counted before they are judged, per account and IP and per IP (LoginThrottle); legacy bcrypt digests are upgraded on success.
+ * attempts are counted before they are judged, per account and IP, per IP and per account from
+ * unknown addresses (LoginThrottle); legacy bcrypt digests are upgraded on success.
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> {
@@ -34,16 +34,19 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LogInResult> 
   async execute({ input, ip }: LogInCommand): Promise<LogInResult> {
     const email = input.email.toLowerCase();
     // Counted before it is judged: parallel guesses cannot all slip under the limit.
-    await this.throttle.take(email, ip);
-    const user = await this.prisma.user.findUnique({ where: { email } });
+    const budgets = await this.throttle.take(email, ip);
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      include: { staffLock: { select: { lockedUntil: true } } },
+    });
     const check = await verifyPassword(input.password, user?.passwordHash);
     if (!user || !check.ok) throw unauthenticated(BAD_CREDENTIALS);
-    await this.throttle.succeeded(email, ip);
-    // A lock support gave an end to (staff_user_locks) is lifted by the first sign-in after it;
-    // a lock with locked_until ends by itself (isLocked).
-    const lockExpired = user.status === 'locked' && (await lockHasExpired(this.prisma, user.id));
-    if (isLocked(user) && !lockExpired)
+    await this.throttle.succeeded(user.id, ip, budgets);
+    // One lock mechanism (isLocked): a lock support gave an end to (staff_user_locks) has ended
+    // once that end passed, and the first sign-in after it lifts it for good.
+    if (isLocked(user))
       throw forbidden('This user is locked; contact your account owner or support');
+    const lockExpired = user.status === 'locked';
     const newHash = check.needsRehash ? await hashPassword(input.password) : undefined;
 
     return this.uow.run(async (tx, events) => {

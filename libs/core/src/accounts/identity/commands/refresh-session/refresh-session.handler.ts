@@ -4,7 +4,7 @@ import { PrismaService } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { unauthenticated } from '../../../../shared/errors';
 import { RefreshTokenReuseDetected, SessionRefreshed } from '../../../events';
-import { isLocked } from '../../rules/user-lock';
+import { isLocked, lockFactsSelect } from '../../rules/user-lock';
 import { IssuedSession, SessionIssuer } from '../../rules/session-issuer';
 import { RefreshSessionCommand } from './refresh-session.command';
 
@@ -35,7 +35,7 @@ export class RefreshSessionHandler implements ICommandHandler<
       if (rows.length === 0) return { error: INVALID } as const;
       const token = await tx.refreshToken.findUniqueOrThrow({
         where: { id: rows[0].id },
-        include: { user: true },
+        include: { user: { select: lockFactsSelect } },
       });
       const actor = { type: 'user' as const, id: token.userId };
       if (token.rotatedAt && !token.revokedAt) {

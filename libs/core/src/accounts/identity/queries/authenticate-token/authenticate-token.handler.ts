@@ -2,7 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { hashToken, tokenKind } from '@dailies/auth';
 import { PrismaService } from '@dailies/db';
 import { unauthenticated } from '../../../../shared/errors';
-import { isLocked } from '../../rules/user-lock';
+import { LiveSessionCache } from '../../rules/live-session-cache';
+import { isLocked, lockFactsSelect } from '../../rules/user-lock';
 import { SessionIssuer } from '../../rules/session-issuer';
 import { AuthenticateTokenQuery, Principal } from './authenticate-token.query';
 
@@ -13,28 +14,33 @@ export class AuthenticateTokenHandler implements IQueryHandler<AuthenticateToken
   constructor(
     private readonly prisma: PrismaService,
     private readonly sessions: SessionIssuer,
+    private readonly liveSessions: LiveSessionCache,
   ) {}
 
   async execute({ token }: AuthenticateTokenQuery): Promise<Principal> {
     if (tokenKind(token) === 'pat') return this.apiToken(token);
     const claims = await this.sessions.signer.verify(token);
     if (!claims) throw unauthenticated('Access token is invalid or expired');
-    // A logged-out session or a locked user stops working at once, not when the JWT expires.
-    const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
-        WHERE u.id = ${claims.userId}::uuid
-          AND (u.status = 'active' OR (u.status = 'locked' AND u.locked_until <= now()))
-          AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
-      ) AS ok`;
-    if (!rows[0]?.ok) throw unauthenticated('Session has ended; log in again');
+    // A logged-out session or a locked user stops working at once, not when the JWT expires:
+    // the cached answer is dropped by the events that end sessions (LiveSessionCache).
+    await this.liveSessions.requireLive(claims.userId, claims.sessionId, async () => {
+      const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
+        SELECT EXISTS (
+          SELECT 1 FROM users u JOIN refresh_tokens r ON r.user_id = u.id
+          WHERE u.id = ${claims.userId}::uuid
+            AND (u.status = 'active' OR (u.status = 'locked' AND EXISTS (
+              SELECT 1 FROM staff_user_locks l WHERE l.user_id = u.id AND l.locked_until <= now())))
+            AND r.family_id = ${claims.sessionId}::uuid AND r.revoked_at IS NULL
+        ) AS ok`;
+      return rows[0]?.ok === true;
+    });
     return { userId: claims.userId, sessionId: claims.sessionId };
   }
 
   private async apiToken(token: string): Promise<Principal> {
     const row = await this.prisma.apiToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      include: { user: { select: { status: true, lockedUntil: true } } },
+      include: { user: { select: lockFactsSelect } },
     });
     if (
       !row ||

@@ -1,0 +1,155 @@
+import 'reflect-metadata';
+import { Controller, Get, Module, Param, UseFilters } from '@nestjs/common';
+import { Client } from 'pg';
+import { ErrorAlerts, resolveErrorGroup } from '@dailies/alerting';
+import { ProblemDetailsFilter } from '@dailies/http';
+import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
+import { Pool } from 'pg';
+
+/** A transport with one route that fails the way a bug does: an unexpected error. */
+@Controller('broken')
+@UseFilters(ProblemDetailsFilter)
+class BrokenController {
+  @Get('orders/:n')
+  order(@Param('n') n: string): never {
+    throw new TypeError(`order ${n} of account 0192f3c4-aaaa-7bbb-8ccc-1234567890ab has no total`);
+  }
+  @Get('other')
+  other(): never {
+    throw new RangeError('a different bug');
+  }
+}
+
+@Module({ controllers: [BrokenController] })
+class BrokenFeatureModule {}
+
+// Longer than the burst takes on a loaded machine (about 5 s here): one window, two mails.
+const WINDOW_MS = 10_000;
+
+async function eventually<T>(read: () => Promise<T> | T, done: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 3 * WINDOW_MS;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`eventually: still ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('alerting on uncaught errors (real HTTP, PostgreSQL and SMTP)', () => {
+  let platform: TestPlatform;
+  let http: TestClient;
+  let db: Client;
+  const ops = 'ops@example.com';
+
+  beforeAll(async () => {
+    platform = await startTestPlatform([BrokenFeatureModule], {
+      ALERT_EMAILS: `${ops}, oncall@example.com`,
+      ALERT_WINDOW_MS: String(WINDOW_MS),
+    });
+    http = new TestClient(platform.baseUrl);
+    db = new Client({ connectionString: platform.databaseUrl });
+    await db.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await platform?.close();
+  });
+
+  const mailsTo = (address: string) =>
+    platform.mail!.received.filter((_, i) => platform.mail!.envelopes[i].to.includes(address));
+
+  it('mails a burst of 1,000 identical errors at most twice: at once, then one summary', async () => {
+    const started = Date.now();
+    for (let batch = 0; batch < 1000; batch += 50) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => http.get(`/broken/orders/${batch + i}`)),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(500);
+        expect(JSON.stringify(answer.body)).not.toMatch(/TypeError|has no total/);
+      }
+    }
+    const first = await eventually(
+      () => mailsTo(ops),
+      (m) => m.length >= 1,
+    );
+    expect(first[0].subject).toMatch(/new: TypeError: order <n> of account <uuid> has no total/);
+    // Grouped by the project's own frames, without line numbers; nothing from the request quoted.
+    expect(first[0].text).toContain(
+      'at BrokenController.order apps/platform/src/error-alerts.integration-spec.ts',
+    );
+    expect(first[0].text).not.toMatch(/order \d+|0192f3c4/);
+    const groups = await eventually(
+      async () =>
+        (
+          await db.query<{ occurrences: string; alerted: string }>(
+            `SELECT occurrences, alerted_occurrences AS alerted FROM error_groups`,
+          )
+        ).rows,
+      (rows) => rows.length === 1 && rows[0].occurrences === '1000',
+    );
+    expect(groups).toHaveLength(1);
+
+    // The summary comes once the window is over, and it is the last mail for this burst.
+    const both = await eventually(
+      () => mailsTo(ops),
+      (m) => m.length >= 2,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(WINDOW_MS);
+    expect(both[1].subject).toMatch(/\d+ more occurrences: TypeError: order <n>/);
+    expect(both[1].text).toContain(`1000 in total`);
+    await sleep(WINDOW_MS * 1.2);
+    expect(mailsTo(ops)).toHaveLength(2);
+    expect(mailsTo('oncall@example.com')).toHaveLength(2);
+    const row = await db.query(`SELECT occurrences, alerted_occurrences FROM error_groups`);
+    expect(row.rows[0]).toEqual({ occurrences: '1000', alerted_occurrences: '1000' });
+  }, 120_000);
+
+  it('alerts a resolved group again when it comes back (a regression)', async () => {
+    const before = mailsTo(ops).length;
+    const { rows } = await db.query<{ fingerprint: string }>(
+      `SELECT fingerprint FROM error_groups`,
+    );
+    const pool = new Pool({ connectionString: platform.databaseUrl });
+    try {
+      expect(await resolveErrorGroup(pool, rows[0].fingerprint)).toBe(true);
+    } finally {
+      await pool.end();
+    }
+    expect((await http.get('/broken/orders/7')).status).toBe(500);
+    const mails = await eventually(
+      () => mailsTo(ops),
+      (m) => m.length > before,
+    );
+    expect(mails[before].subject).toMatch(/regressed after it was resolved: TypeError/);
+    const state = await db.query(`SELECT state FROM error_groups`);
+    expect(state.rows).toEqual([{ state: 'regressed' }]);
+  }, 60_000);
+
+  it('summarises a second group within the window instead of mailing it at once', async () => {
+    await sleep(WINDOW_MS); // the regression mail's window is over
+    const before = mailsTo(ops).length;
+    const alerts = platform.app.get(ErrorAlerts);
+    expect((await http.get('/broken/other')).status).toBe(500);
+    await alerts.flush();
+    await eventually(
+      () => mailsTo(ops),
+      (m) => m.length === before + 1,
+    );
+    // Within the window: a new group and more of the old one wait for one summary.
+    expect((await http.get('/broken/other')).status).toBe(500);
+    expect((await http.get('/broken/orders/8')).status).toBe(500);
+    await alerts.flush();
+    await sleep(WINDOW_MS / 4);
+    expect(mailsTo(ops)).toHaveLength(before + 1);
+    const summary = await eventually(
+      () => mailsTo(ops),
+      (m) => m.length === before + 2,
+    );
+    expect(summary[before + 1].subject).toMatch(/\(and 1 others\)$/);
+  }, 60_000);
+});
