@@ -59,6 +59,9 @@ COPY --from=deps /deps/node_modules ./node_modules
 COPY package.json tsconfig.json tsconfig.base.json ./
 COPY tools/scripts ./tools/scripts
 COPY libs/legacy ./libs/legacy
+# Metrics (libs/monitoring, Nest-free entry) and the config parsing it uses.
+COPY libs/config ./libs/config
+COPY libs/monitoring ./libs/monitoring
 COPY tools/dynasaur/src ./tools/dynasaur/src
 USER node
 # A small, fixed heap: V8 otherwise lets garbage from big items pile up to hundreds of MB before

@@ -7,10 +7,10 @@ import { Jobs, JobsEngine } from '@dailies/jobs';
 import { METRIC_CATALOGUE, Metrics } from '@dailies/monitoring';
 import { DatadogIntake } from '@dailies/monitoring/testing';
 import {
+  signUpAndLogIn,
   startTestPlatform,
   TestClient,
   TestPlatform,
-  signUpAndLogIn,
 } from '@dailies/platform/testing';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -88,14 +88,14 @@ describe('metrics of every family reach the Datadog intake', () => {
   it('HTTP, GraphQL, websocket, events, jobs, database pool, process and Dynasaur', async () => {
     const anon = new TestClient(platform.baseUrl);
 
-    // HTTP: a sign-up (its events go to every consumer) and an unknown path.
+    // HTTP: a sign-up and log-in (their events go to every consumer) and an unknown path.
     const signup = await signUpAndLogIn(anon, {
       email: `metrics-${Date.now()}@example.com`,
       password: 'a-long-enough-password',
       name: 'Metrics',
     });
     expect(signup.status).toBe(201);
-    const token = signup.body.accessToken as string;
+    const token = signup.body.accessToken;
     expect((await anon.get('/v2/no-such-route')).status).toBe(404);
 
     // GraphQL: one named query.

@@ -1,13 +1,2 @@
-export * from './bounded-histogram';
-export * from './create-metrics';
-export * from './cumulative-counter';
-export * from './metrics';
-export * from './metrics-hub';
-export * from './monitoring.config';
+export * from './core';
 export * from './monitoring.module';
-export { watchProcess } from './collectors/process-collector';
-export { METRICS_PATH } from './http/metrics-route';
-export { MemorySink } from './sinks/memory-sink';
-export { DatadogSeriesReporter } from './sinks/datadog-series-reporter';
-export type { DatadogSeries } from './sinks/datadog-series-reporter';
-export * from './metric-catalogue';

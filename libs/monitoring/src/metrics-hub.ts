@@ -40,9 +40,12 @@ export class MetricsHub extends Metrics {
     return () => this.collectors.delete(collector);
   }
 
-  /** Starts the flush timer (unref'd: it never keeps a process alive). */
+  /**
+   * Starts the flush timer (unref'd: it never keeps a process alive). Sinks that are only read
+   * on demand (memory, Prometheus) need none: their page or scrape runs the collectors.
+   */
   start(): void {
-    if (this.timer || this.closed) return;
+    if (this.timer || this.closed || this.sinks.every((s) => s.scraped)) return;
     this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
     this.timer.unref();
   }
@@ -74,11 +77,25 @@ export class MetricsHub extends Metrics {
     }
   }
 
-  async close(): Promise<void> {
+  /** A last flush, bounded by `timeoutMs` (an unreachable intake must not hold up shutdown). */
+  async close(timeoutMs = 5_000): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    await this.flush();
-    await Promise.all(this.sinks.map((s) => s.close().catch((e: unknown) => this.onError(e))));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.onError(new Error(`the last metrics flush did not finish within ${timeoutMs} ms`));
+        resolve();
+      }, timeoutMs);
+    });
+    await Promise.race([
+      (async () => {
+        await this.flush();
+        await Promise.all(this.sinks.map((s) => s.close().catch((e: unknown) => this.onError(e))));
+      })(),
+      timeout,
+    ]);
+    clearTimeout(timer);
   }
 }

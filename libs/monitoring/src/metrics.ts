@@ -29,6 +29,8 @@ export abstract class Metrics {
 
 /** Where recorded metrics go: Datadog's API, a StatsD agent, Prometheus, memory. */
 export interface MetricSink {
+  /** Read on demand (a page, a scrape) rather than pushed: needs no flush timer. */
+  readonly scraped?: boolean;
   count(name: string, value: number, tags: Tags): void;
   gauge(name: string, value: number, tags: Tags): void;
   histogram(name: string, value: number, tags: Tags): void;

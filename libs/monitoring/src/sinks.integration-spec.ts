@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import http from 'node:http';
 import { createMetrics, MetricsConfigError } from './create-metrics';
 import { monitoringConfigSchema } from './monitoring.config';
 import { DatadogIntake } from './testing';
@@ -82,6 +83,29 @@ describe('metric sinks', () => {
     expect(String(errors[0])).toMatch(/Datadog unreachable/);
     intake = await new DatadogIntake().start();
   }, 15_000);
+
+  it('datadog: the last flush at shutdown gives up on an intake that does not answer', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const errors: unknown[] = [];
+    const { hub } = createMetrics(
+      'test-app',
+      config({
+        METRICS_SINK: 'datadog',
+        DATADOG_API_KEY: 'k',
+        DATADOG_API_URL: `http://127.0.0.1:${port}`,
+      }),
+      (e) => errors.push(e),
+    );
+    hub.increment('x');
+    const started = Date.now();
+    await hub.close(300);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(String(errors[0])).toMatch(/did not finish within 300 ms/);
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  });
 
   it('datadog without DATADOG_API_KEY is refused with a message saying what to set', () => {
     expect(() => createMetrics('a', config({ METRICS_SINK: 'datadog' }))).toThrow(

@@ -2,7 +2,7 @@ import { parseCli, USAGE } from './cli/args';
 import { CommandIo, runCommand } from './commands';
 import { RunControl, UsageError } from './load/migrate-table';
 import { ConfigError, parseConfig } from '@dailies/config';
-import { createMetrics, monitoringConfigSchema, watchProcess } from '@dailies/monitoring';
+import { createMetrics, monitoringConfigSchema, watchProcess } from '@dailies/monitoring/core';
 import { MetricsProgress } from './metrics-progress';
 import { BarProgress, LogProgress, Progress } from './progress';
 

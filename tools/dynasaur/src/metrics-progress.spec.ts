@@ -1,4 +1,4 @@
-import { MemorySink, MetricsHub } from '@dailies/monitoring';
+import { MemorySink, MetricsHub } from '@dailies/monitoring/core';
 import { MetricsProgress } from './metrics-progress';
 import { Progress, ProgressDelta } from './progress';
 

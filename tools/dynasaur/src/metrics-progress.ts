@@ -1,4 +1,4 @@
-import { Metrics } from '@dailies/monitoring';
+import { Metrics } from '@dailies/monitoring/core';
 import { BaseProgress, Progress, ProgressDelta, rates } from './progress';
 
 /**

@@ -12,6 +12,7 @@ interface Series<T> {
  * histograms since start (bounded). Development shows them at GET /metrics (`render`).
  */
 export class MemorySink implements MetricSink {
+  readonly scraped = true;
   private readonly counters = new Map<string, Series<number>>();
   private readonly gauges = new Map<string, Series<number>>();
   private readonly histograms = new Map<string, Series<BoundedHistogram>>();

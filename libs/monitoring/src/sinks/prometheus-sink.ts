@@ -14,6 +14,7 @@ export function prometheusName(prefix: string, name: string): string {
  * label names are those of its first use; tags it did not have then are left out.
  */
 export class PrometheusSink implements MetricSink {
+  readonly scraped = true;
   readonly registry = new Registry();
   private readonly metrics = new Map<string, { metric: Metric; labels: string[] }>();
 
