@@ -91,6 +91,11 @@ describe('support tool: mail actions on a user', () => {
     expect(page.text).toContain('Resend verification e-mail');
     const csrf = FormClient.csrfOf(page.text);
 
+    // Without the session's CSRF token: refused before anything happens.
+    const forged = await browser.post(`/support/users/${owner.userId}/resend-verification`, {
+      reason: 'Ticket 51: forged',
+    });
+    expect(forged.status).toBe(403);
     const noReason = await browser.post(`/support/users/${owner.userId}/resend-verification`, {
       _csrf: csrf,
       reason: '',
