@@ -50,6 +50,7 @@ describe('support tool: operations pages', () => {
     const support = new FormClient(platform.baseUrl);
     await support.signIn(await createStaff(platform, db, 'support'));
     expect((await support.get('/support/operations/dynasaur')).status).toBe(403);
+    expect((await support.get('/support/operations/jobs')).status).toBe(403);
 
     const list = await admin.get('/support/operations/dynasaur');
     expect(list.status).toBe(200);

@@ -27,7 +27,13 @@ interface AuditEntry {
 describe('support tool: mail actions on a user', () => {
   let platform: TestPlatform;
   let db: Client;
-  let owner: { userId: string; email: string; accountId: string; admin: TestClient };
+  let owner: {
+    userId: string;
+    email: string;
+    accountId: string;
+    teamId: string;
+    admin: TestClient;
+  };
   let browser: FormClient;
 
   const signUp = async (anonymous: TestClient, name: string) => {
@@ -70,6 +76,7 @@ describe('support tool: mail actions on a user', () => {
       userId: signed.userId,
       email: signed.email,
       accountId: signed.body.accountId,
+      teamId: signed.body.teamId,
       admin: anonymous.as(signed.body.accessToken),
     };
     browser = new FormClient(platform.baseUrl);
@@ -85,6 +92,11 @@ describe('support tool: mail actions on a user', () => {
     expect(page.text).toContain('Resend verification e-mail');
     const csrf = FormClient.csrfOf(page.text);
 
+    // Without the session's CSRF token: refused before anything happens.
+    const forged = await browser.post(`/support/users/${owner.userId}/resend-verification`, {
+      reason: 'Ticket 51: forged',
+    });
+    expect(forged.status).toBe(403);
     const noReason = await browser.post(`/support/users/${owner.userId}/resend-verification`, {
       _csrf: csrf,
       reason: '',
@@ -253,5 +265,79 @@ describe('support tool: mail actions on a user', () => {
     await mailedToken(invited.body.email, 'invitations/accept', before);
     const [entry] = await auditEntries('invitation.resent');
     expect(entry.actor).toEqual({ type: 'user', id: owner.userId, detail: null });
+  });
+
+  it("shows an account's members and audit trail and reconciles usage; a project's review links", async () => {
+    const project = await owner.admin.post(`/v2/teams/${owner.teamId}/projects`, {
+      name: 'Tidal Shoot',
+    });
+    expect(project.status).toBe(201);
+    const folder = await owner.admin.post(`/v2/assets/${project.body.rootAssetId}/children`, {
+      type: 'folder',
+      name: 'Selects',
+    });
+    const file = await owner.admin.post(`/v2/assets/${folder.body.id}/children`, {
+      type: 'file',
+      name: 'Take 3.mp4',
+      filetype: 'video/mp4',
+      filesize: 1000,
+    });
+    expect(file.status).toBe(201);
+    const link = await owner.admin.post(`/v2/projects/${project.body.id}/review-links`, {
+      name: 'Client cut',
+      assetIds: [file.body.id],
+    });
+    expect(link.status).toBe(201);
+
+    const projectPage = await browser.get(`/support/projects/${project.body.id}`);
+    expect(projectPage.status).toBe(200);
+    expect(projectPage.text).toContain('<td>Client cut</td><td>1</td><td>active</td>');
+    expect(projectPage.text).toContain(`?folder=${folder.body.id}">Selects</a>`);
+    const inFolder = await browser.get(
+      `/support/projects/${project.body.id}?folder=${folder.body.id}`,
+    );
+    expect(inFolder.text).toContain('Assets in Selects');
+    expect(inFolder.text).toContain('<td>Take 3.mp4</td><td>file</td>');
+    expect(
+      (await browser.get(`/support/projects/${project.body.id}?folder=not-an-asset`)).status,
+    ).toBe(404);
+
+    const page = await browser.get(`/support/accounts/${owner.accountId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`/support/users/${owner.userId}`);
+    expect(page.text).toContain('<td>owner</td>');
+    // As if the usage consumer had missed events: the counter drifted from what the account holds.
+    const usage = async () =>
+      (
+        await db.query('SELECT asset_count FROM account_usage WHERE account_id = $1', [
+          owner.accountId,
+        ])
+      ).rows[0].asset_count as number;
+    // Once the usage consumer has handled every event (delivered rows are deleted), it counted all.
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await db.query(
+        "SELECT count(*)::int AS n FROM event_deliveries WHERE consumer = 'usage'",
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const counted = await usage();
+    await db.query('UPDATE account_usage SET asset_count = asset_count + 7 WHERE account_id = $1', [
+      owner.accountId,
+    ]);
+    const reconciled = await browser.post(`/support/accounts/${owner.accountId}/reconcile`, {
+      _csrf: FormClient.csrfOf(page.text),
+      reason: 'Ticket 55: usage looks wrong',
+    });
+    expect(reconciled.status).toBe(303);
+    expect(await usage()).toBe(counted);
+    const [entry] = await auditEntries('usage.reconciled');
+    // The account page's audit trail shows it too.
+    const trail = (await browser.get(`/support/accounts/${owner.accountId}`)).text;
+    expect(trail).toContain('<td>usage.reconciled</td>');
+    expect(entry).toMatchObject({
+      actor: { type: 'staff', id: null, detail: 'Dailies support' },
+      details: { supportReason: 'Ticket 55: usage looks wrong' },
+    });
   });
 });

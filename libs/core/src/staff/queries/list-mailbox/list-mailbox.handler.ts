@@ -20,8 +20,8 @@ export interface LocalMailbox {
   }[];
 }
 
-/** `token=<secret>` in a link, as every mailed link carries its secret. */
-const LINK_TOKEN = /([?&]token=)[^\s&"'<>]+/g;
+/** `token=<secret>` in a link, as every mailed link carries its secret (base64url characters). */
+const LINK_TOKEN = /([?&]token=)[\w-]+/g;
 
 export function redactLinkTokens(text: string): string {
   return text.replace(LINK_TOKEN, '$1[hidden]');
