@@ -223,6 +223,20 @@ describe('media processing as a job', () => {
     expect(
       threads.body.data.map((c: { time: { start: { smpte: string } } }) => c.time.start.smpte),
     ).toEqual(['00:00:01;00', '00:00:01;29']);
+    // A copy is the same file: its facts and frame-accurate comments come along.
+    const copy = await owner.post(`/v2/assets/${id}/copy`, {
+      parentId: rootId,
+      withComments: true,
+    });
+    expect(copy.status).toBe(201);
+    const copyId = copy.body.id as string;
+    const copied = await owner.get(`/v2/assets/${copyId}/comments?sort=frame`);
+    expect(
+      copied.body.data.map((c: { time: { start: { smpte: string } } }) => c.time.start.smpte),
+    ).toEqual(['00:00:01;00', '00:00:01;29']);
+    const beyond = await owner.post(`/v2/assets/${copyId}/comments`, { text: 'x', timestamp: 60 });
+    expect(beyond.body.code).toBe('timestamp_out_of_range');
+
     const gql = await owner.post('/graphql', {
       query: `query($id: ID!) { asset(id: $id) { comments(first: 10) { edges { node {
         timestamp time { frameRate start { frame seconds smpte } end { smpte } } } } } } }`,

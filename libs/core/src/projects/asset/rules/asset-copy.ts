@@ -92,3 +92,23 @@ export function copiedCommentRows(
     ];
   });
 }
+
+/**
+ * The copies keep what processing learned of their originals (facts, rate, output keys): a copy
+ * is the same file, so its comments stay frame-accurate and its proxy plays. The output keys
+ * still name the original's folder (outputs are never rewritten once stored).
+ */
+export async function copyAssetMedia(db: Db, assetIds: ReadonlyMap<string, string>): Promise<void> {
+  if (assetIds.size === 0) return;
+  const from = [...assetIds.keys()];
+  const to = from.map((id) => assetIds.get(id) ?? id);
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO asset_media (asset_id, version, attempts, duration_seconds, frame_rate_num,
+      frame_rate_den, frame_count, width, height, video_codec, audio_codec, audio_channels,
+      facts, outputs, failure_reason, processed_at)
+    SELECT x.new_id, m.version, m.attempts, m.duration_seconds, m.frame_rate_num,
+      m.frame_rate_den, m.frame_count, m.width, m.height, m.video_codec, m.audio_codec,
+      m.audio_channels, m.facts, m.outputs, m.failure_reason, m.processed_at
+    FROM unnest(${from}::uuid[], ${to}::uuid[]) AS x(old_id, new_id)
+    JOIN asset_media m ON m.asset_id = x.old_id`);
+}

@@ -5,7 +5,12 @@ import { conflict, notFound } from '../../../../shared/errors';
 import { AssetCopied } from '../../asset.events';
 import { StorageQuota } from '../../../../usage/services/storage-quota';
 import { ProjectPolicy } from '../../../project';
-import { copiedAssetRows, copiedCommentRows, loadLiveSubtree } from '../../rules/asset-copy';
+import {
+  copiedAssetRows,
+  copiedCommentRows,
+  copyAssetMedia,
+  loadLiveSubtree,
+} from '../../rules/asset-copy';
 import { lockAssetRows } from '../../rules/asset-locks';
 import { assetSubject, eventBase } from '../../rules/asset-scope';
 import { isWithin } from '../../rules/asset-subtree';
@@ -58,6 +63,7 @@ export class CopyAssetHandler implements ICommandHandler<CopyAssetCommand, Asset
         creatorId: actorUserId(actor) ?? null,
       });
       await tx.asset.createMany({ data: rows });
+      await copyAssetMedia(tx, newIds);
       let commentCount = 0;
       if (input.withComments) {
         const comments = await tx.comment.findMany({
