@@ -167,6 +167,14 @@ describe('multipart uploads to storage and signed media URLs', () => {
     expect((await start(assetId, { filesize: 1000 })).status).toBe(201);
   });
 
+  it('lets one of two concurrent starts win, leaving one upload in storage', async () => {
+    const assetId = await newFile(s.owner.client, root, 'raced.mp4');
+    const before = await readdir(path.join(storageDir, 'uploads'));
+    const answers = await Promise.all([1, 2].map(() => start(assetId, { filesize: 2048 })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect((await readdir(path.join(storageDir, 'uploads'))).length).toBe(before.length + 1);
+  });
+
   it('signed URLs stop working when they expire or are altered', async () => {
     const bytes = fileBytes(1000, 5);
     const assetId = await newFile(s.owner.client, root, 'signed.png', 'image/png');
