@@ -1,6 +1,9 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
+import { PurgeTrashCommand } from '@dailies/core';
+import { systemActor } from '@dailies/events';
 import { Jobs } from '@dailies/jobs';
 import { ObjectStorage, storageKeys } from '@dailies/storage';
 import { signUp } from './testing/fixtures';
@@ -164,6 +167,14 @@ describe('multipart uploads to storage and signed media URLs', () => {
     expect((await start(assetId, { filesize: 1000 })).status).toBe(201);
   });
 
+  it('lets one of two concurrent starts win, leaving one upload in storage', async () => {
+    const assetId = await newFile(s.owner.client, root, 'raced.mp4');
+    const before = await readdir(path.join(storageDir, 'uploads'));
+    const answers = await Promise.all([1, 2].map(() => start(assetId, { filesize: 2048 })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect((await readdir(path.join(storageDir, 'uploads'))).length).toBe(before.length + 1);
+  });
+
   it('signed URLs stop working when they expire or are altered', async () => {
     const bytes = fileBytes(1000, 5);
     const assetId = await newFile(s.owner.client, root, 'signed.png', 'image/png');
@@ -268,5 +279,41 @@ describe('multipart uploads to storage and signed media URLs', () => {
     expect((await uploadDirs()).length).toBe(dirsBefore.length - 1);
     expect((await putPart(started.body.parts[1].url, fileBytes(MiB))).status).toBe(404);
     expect((await s.owner.client.get(`/v2/assets/${assetId}`)).body.status).toBe('uploading');
+  });
+
+  it('purging the trash deletes an original from storage once no copy points at it', async () => {
+    const bytes = fileBytes(3000, 11);
+    const assetId = await newFile(s.owner.client, root, 'kept-by-copy.mp4');
+    const started = await start(assetId, { filesize: bytes.length });
+    expect((await putPart(started.body.parts[0].url, bytes)).status).toBe(200);
+    expect((await complete(assetId)).status).toBe(200);
+    const storage = s.platform.app.get(ObjectStorage);
+    await storage.putObject(storageKeys.thumbnail(assetId), Buffer.from('thumb'), 'image/jpeg');
+    const copy = await s.owner.client.post(`/v2/assets/${assetId}/copy`, { parentId: root });
+    expect(copy.status).toBe(201);
+    const purge = async (id: string) => {
+      expect((await s.owner.client.delete(`/v2/assets/${id}`)).status).toBe(204);
+      await s.db.query(
+        `UPDATE assets SET deleted_at = now() - interval '31 days' WHERE trash_root_id = $1`,
+        [id],
+      );
+      const result = await s.platform.app
+        .get(CommandBus)
+        .execute(new PurgeTrashCommand(systemActor('test'), {}));
+      expect(result.purged).toBeGreaterThanOrEqual(1);
+    };
+
+    await purge(assetId);
+    // The copy still plays the shared original; the purged file's own thumbnail is gone.
+    expect(await storage.head(storageKeys.original(assetId))).toEqual({
+      size: bytes.length,
+      contentType: 'video/mp4',
+    });
+    expect(await storage.head(storageKeys.thumbnail(assetId))).toBeNull();
+    const media = await s.owner.client.get(`/v2/assets/${copy.body.id}/media`);
+    expect(media.body.original.size).toBe(bytes.length);
+
+    await purge(copy.body.id);
+    expect(await storage.head(storageKeys.original(assetId))).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ export const assetsFixture: IsolationFixtureBuilder = async (victim, ids) => {
       'PATCH /v2/assets/{assetId}': { name: 'Hijacked', label: 'approved' },
       'POST /v2/assets/{assetId}/children': { type: 'folder', name: 'Hijack folder' },
       'PUT /v2/assets/{assetId}/upload-complete': { filesize: 1, filetype: 'video/mp4' },
+      'POST /v2/assets/{assetId}/upload': { filesize: 1024 },
       'POST /v2/assets/{assetId}/move': { parentId: root, index: 0 },
       'POST /v2/assets/{assetId}/copy': { parentId: root, withComments: true },
       'POST /v2/assets/{assetId}/version': { nextAssetId: otherFileId },

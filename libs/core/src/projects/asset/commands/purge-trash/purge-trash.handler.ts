@@ -1,6 +1,9 @@
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
+import { ObjectStorage, storageKeys } from '@dailies/storage';
+import { Db } from '../../../../shared/db';
 import { forbidden } from '../../../../shared/errors';
 import { AssetHardDeleted } from '../../asset.events';
 import { assetSubject } from '../../rules/asset-scope';
@@ -31,13 +34,16 @@ interface ExpiredRoot {
  */
 @CommandHandler(PurgeTrashCommand)
 export class PurgeTrashHandler implements ICommandHandler<PurgeTrashCommand, PurgeTrashResult> {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+  ) {}
 
   async execute({ actor, input }: PurgeTrashCommand): Promise<PurgeTrashResult> {
     if (actor.type !== 'system') throw forbidden('Only the system purges the trash');
     const cutoff =
       input.olderThan ?? new Date(Date.now() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
-    return this.uow.run(
+    const { total, objectKeys } = await this.uow.run(
       async (tx, events) => {
         // Oldest first: a part of a subtree that was trashed on its own earlier is older than
         // the subtree's trash, so it is purged (with its own event) in the same run or before.
@@ -73,13 +79,60 @@ export class PurgeTrashHandler implements ICommandHandler<PurgeTrashCommand, Pur
             }),
           );
         }
+        let objectKeys: string[] = [];
         if (batch.length) {
+          const ids = batch.map((r) => r.id);
+          const files = await storedFilesUnder(tx, ids);
           // Deleting a root deletes its subtree with it (parent_id cascades).
-          await tx.asset.deleteMany({ where: { id: { in: batch.map((r) => r.id) } } });
+          await tx.asset.deleteMany({ where: { id: { in: ids } } });
+          objectKeys = await unreferenced(tx, files);
         }
-        return total;
+        return { total, objectKeys };
       },
       { timeoutMs: 120_000 },
     );
+    // After commit: a failure here leaves objects nobody points at (a leak, never a loss).
+    for (const key of objectKeys) {
+      await this.storage.delete(key).catch((error: unknown) => {
+        new Logger('purge-trash').warn(`could not delete stored object ${key}: ${String(error)}`);
+      });
+    }
+    return total;
   }
+}
+
+interface StoredFile {
+  id: string;
+  storage_key: string | null;
+}
+
+/** Every file under the roots (themselves included) with where its bytes are. */
+function storedFilesUnder(tx: Db, rootIds: string[]): Promise<StoredFile[]> {
+  return tx.$queryRaw<StoredFile[]>(Prisma.sql`
+    WITH RECURSIVE sub AS (
+      SELECT id, type, storage_key FROM assets WHERE id = ANY(${rootIds}::uuid[])
+      UNION ALL
+      SELECT a.id, a.type, a.storage_key FROM assets a JOIN sub ON a.parent_id = sub.id
+    )
+    SELECT id::text, storage_key FROM sub WHERE type = 'file'`);
+}
+
+/**
+ * The objects of deleted files that no remaining asset points at: originals shared with a live
+ * copy stay; each deleted file's own derived media (proxy, thumbnail) goes.
+ */
+async function unreferenced(tx: Db, files: StoredFile[]): Promise<string[]> {
+  const originals = [...new Set(files.flatMap((f) => (f.storage_key ? [f.storage_key] : [])))];
+  const kept = originals.length
+    ? await tx.asset.findMany({
+        where: { storageKey: { in: originals } },
+        select: { storageKey: true },
+        distinct: ['storageKey'],
+      })
+    : [];
+  const keptKeys = new Set(kept.map((k) => k.storageKey));
+  return [
+    ...originals.filter((key) => !keptKeys.has(key)),
+    ...files.flatMap((f) => [storageKeys.proxy(f.id), storageKeys.thumbnail(f.id)]),
+  ];
 }

@@ -31,52 +31,68 @@ export class StartUploadHandler implements ICommandHandler<StartUploadCommand, U
   async execute({ actor, input }: StartUploadCommand): Promise<UploadView> {
     const plan = planUpload(input.filesize, input.partSize);
     if (typeof plan === 'string') throw validationFailed([{ field: 'partSize', message: plan }]);
-    return this.uow.run(async (tx, events) => {
-      const { project, asset } = await this.policy.requireAsset(tx, actor, input.assetId, 'editor');
-      await lockAssetRows(tx, [asset.id]);
-      const current = await tx.asset.findUnique({ where: { id: asset.id } });
-      if (!current || current.deletedAt) throw notFound('Asset');
-      if (current.type !== 'file') throw conflict('Only files are uploaded', 'not_a_file');
-      if (current.status !== 'uploading') {
-        throw conflict('The upload of this file was already completed', 'upload_completed');
-      }
-      if (await openUploadOf(tx, current.id)) {
-        throw conflict(
-          'An upload of this file is in progress: GET it to resume, or DELETE it to start over',
-          'upload_in_progress',
+    // Storage opens the upload inside the transaction; if the transaction then fails, nothing
+    // records it, so it is aborted here rather than left for nobody to sweep.
+    let opened: { key: string; uploadId: string } | null = null;
+    try {
+      return await this.uow.run(async (tx, events) => {
+        const { project, asset } = await this.policy.requireAsset(
+          tx,
+          actor,
+          input.assetId,
+          'editor',
         );
-      }
-      // Refused now rather than after the client has sent every byte.
-      await this.quota.assertRoom(tx, project.accountId, input.filesize);
-      const objectKey = storageKeys.original(current.id);
-      const storageUploadId = await this.storage.createMultipart(objectKey, current.filetype);
-      const session = await tx.uploadSession.create({
-        data: {
-          id: newId(),
-          assetId: current.id,
-          accountId: project.accountId,
-          projectId: project.id,
-          objectKey,
-          storageUploadId,
-          filesize: BigInt(plan.filesize),
-          partSize: BigInt(plan.partSize),
-          partCount: plan.partCount,
-          createdById: actorUserId(actor) ?? null,
-        },
-      });
-      events.record(
-        new AssetUploadStarted({
-          ...eventBase(actor, project),
-          subject: assetSubject(current.id),
-          payload: {
-            uploadId: session.id,
-            filesize: plan.filesize,
+        await lockAssetRows(tx, [asset.id]);
+        const current = await tx.asset.findUnique({ where: { id: asset.id } });
+        if (!current || current.deletedAt) throw notFound('Asset');
+        if (current.type !== 'file') throw conflict('Only files are uploaded', 'not_a_file');
+        if (current.status !== 'uploading') {
+          throw conflict('The upload of this file was already completed', 'upload_completed');
+        }
+        if (await openUploadOf(tx, current.id)) {
+          throw conflict(
+            'An upload of this file is in progress: GET it to resume, or DELETE it to start over',
+            'upload_in_progress',
+          );
+        }
+        // Refused now rather than after the client has sent every byte.
+        await this.quota.assertRoom(tx, project.accountId, input.filesize);
+        const objectKey = storageKeys.original(current.id);
+        const storageUploadId = await this.storage.createMultipart(objectKey, current.filetype);
+        opened = { key: objectKey, uploadId: storageUploadId };
+        const session = await tx.uploadSession.create({
+          data: {
+            id: newId(),
+            assetId: current.id,
+            accountId: project.accountId,
+            projectId: project.id,
+            objectKey,
+            storageUploadId,
+            filesize: BigInt(plan.filesize),
+            partSize: BigInt(plan.partSize),
             partCount: plan.partCount,
-            creatorId: current.creatorId,
+            createdById: actorUserId(actor) ?? null,
           },
-        }),
-      );
-      return toUploadView(this.storage, this.settings.urlTtlSeconds, session, []);
-    });
+        });
+        events.record(
+          new AssetUploadStarted({
+            ...eventBase(actor, project),
+            subject: assetSubject(current.id),
+            payload: {
+              uploadId: session.id,
+              filesize: plan.filesize,
+              partCount: plan.partCount,
+              creatorId: current.creatorId,
+            },
+          }),
+        );
+        return toUploadView(this.storage, this.settings.urlTtlSeconds, session, []);
+      });
+    } catch (error) {
+      const orphan = opened as { key: string; uploadId: string } | null;
+      if (orphan)
+        await this.storage.abortMultipart(orphan.key, orphan.uploadId).catch(() => undefined);
+      throw error;
+    }
   }
 }
