@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { LocalMediaFiles, MediaFiles, mediaBinaries, probeMedia } from '@dailies/media';
+import { mediaBinaries, probeMedia } from '@dailies/media';
 import { makeCorruptFile, makeTestClip } from '@dailies/media/testing';
 import { MediaProcessor } from '@dailies/platform';
 import {
@@ -12,6 +12,7 @@ import {
   TestPlatform,
   signUpAndLogIn,
 } from '@dailies/platform/testing';
+import { ObjectStorage, storageKeys } from '@dailies/storage';
 import { platformFeatures } from './platform.features';
 
 async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 45_000): Promise<T> {
@@ -32,9 +33,10 @@ describe('media processing as a job', () => {
   let platform: TestPlatform;
   let db: Client;
   let dir: string;
-  let files: LocalMediaFiles;
+  let storage: ObjectStorage;
   let owner: TestClient;
   let rootId: string;
+  let projectId: string;
   const binaries = mediaBinaries({
     FFMPEG_PATH: process.env.FFMPEG_PATH,
     FFPROBE_PATH: process.env.FFPROBE_PATH,
@@ -44,9 +46,9 @@ describe('media processing as a job', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'media-job-'));
     platform = await startTestPlatform(platformFeatures, {
       JOBS_ENABLED: 'true',
-      MEDIA_DIR: path.join(dir, 'store'),
+      STORAGE_LOCAL_DIR: path.join(dir, 'store'),
     });
-    files = platform.app.get(MediaFiles) as LocalMediaFiles;
+    storage = platform.app.get(ObjectStorage);
     db = new Client({ connectionString: platform.databaseUrl });
     await db.connect();
     const anon = new TestClient(platform.baseUrl);
@@ -58,6 +60,7 @@ describe('media processing as a job', () => {
     owner = anon.as(signup.body.accessToken);
     const project = await owner.post(`/v2/teams/${signup.body.teamId}/projects`, { name: 'P' });
     rootId = project.body.rootAssetId;
+    projectId = project.body.id;
   });
   afterAll(async () => {
     await db?.end();
@@ -65,16 +68,32 @@ describe('media processing as a job', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Creates a file and sends `source` as a client does: a multipart upload through the API, each
+   * part PUT straight to its presigned URL on the local store, then completion (checked against
+   * what storage holds). `null`: completes without sending bytes (a legacy client).
+   */
   async function upload(name: string, source: string | null, filetype = 'video/mp4') {
+    const bytes = source ? await readFile(source) : null;
     const file = await owner.post(`/v2/assets/${rootId}/children`, {
       type: 'file',
       name,
       filetype,
-      filesize: 1000,
+      filesize: bytes?.length ?? 1000,
     });
     expect(file.status).toBe(201);
+    if (bytes) {
+      const started = await owner.post(`/v2/assets/${file.body.id}/upload`, {
+        filesize: bytes.length,
+      });
+      expect(started.status).toBe(201);
+      for (const part of started.body.parts as { partNumber: number; url: string }[]) {
+        const offset = (part.partNumber - 1) * (started.body.partSize as number);
+        const body = bytes.subarray(offset, offset + (started.body.partSize as number));
+        expect((await fetch(part.url, { method: 'PUT', body })).status).toBe(200);
+      }
+    }
     // The uploader said 30 fps and 10 frames; processing must replace that with the file's facts.
-    if (source) await files.putOriginal(file.body.id, 'v1', source);
     const done = await owner.put(`/v2/assets/${file.body.id}/upload-complete`, {
       fps: 30,
       frames: 10,
@@ -130,13 +149,39 @@ describe('media processing as a job', () => {
     expect(keys).toContain(`assets/${id}/v1/poster.jpg`);
     expect(keys).toContain(`assets/${id}/v1/sprite.json`);
     expect(keys).toContain(`assets/${id}/v1/waveform.json`);
-    for (const key of keys) expect((await stat(files.pathOf(key))).size).toBeGreaterThan(0);
-    const proxy = await probeMedia(binaries, files.pathOf(`assets/${id}/v1/proxy.mp4`));
+    for (const key of keys) expect((await storage.head(key))?.size).toBeGreaterThan(0);
+
+    // Playback: short-lived signed URLs to what processing stored; the proxy plays (h264 + aac).
+    const urls = await owner.get(`/v2/assets/${id}/media`);
+    expect(urls.status).toBe(200);
+    expect(urls.body.thumbnails.length).toBeGreaterThan(0);
+    expect(urls.body.sprite.contentType).toBe('image/jpeg');
+    expect(urls.body.waveform).not.toBeNull();
+    const poster = await fetch(urls.body.thumbnail.url);
+    expect(poster.headers.get('content-type')).toBe('image/jpeg');
+    const played = path.join(dir, 'played-proxy.mp4');
+    await writeFile(played, Buffer.from(await (await fetch(urls.body.proxy.url)).arrayBuffer()));
+    expect((await stat(played)).size).toBe(urls.body.proxy.size);
+    const proxy = await probeMedia(binaries, played);
     expect(proxy).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
+    expect(Math.abs(proxy.durationSeconds - asset.duration)).toBeLessThan(1 / 29.97 + 0.001);
+    // A review link without downloads plays the proxy but gives no original.
+    const link = await owner.post(`/v2/projects/${projectId}/review-links`, {
+      name: 'Client review',
+      assetIds: [id],
+      allowDownload: false,
+    });
+    expect(link.status).toBe(201);
+    const reviewed = await new TestClient(platform.baseUrl).get(
+      `/v2/review/${link.body.shortCode}/assets/${id}/media`,
+    );
+    expect(reviewed.body).toMatchObject({ original: null, download: null });
+    expect((await fetch(reviewed.body.proxy.url)).status).toBe(200);
 
     const names = (await eventsOf(id)).map((e) => e.name);
     expect(names).toEqual([
       'asset.created',
+      'asset.upload_started',
       'asset.upload_completed',
       'asset.processing_started',
       'asset.processed',
@@ -290,7 +335,8 @@ describe('media processing as a job', () => {
       seconds: 1,
       audioChannels: 1,
     });
-    await files.putOriginal(id, 'v1', tone);
+    // The bytes arrive in storage late (here put there directly, as a slow replica would).
+    await storage.putObject(storageKeys.original(id), await readFile(tone), 'audio/mp4');
     expect(await tryOnce()).toBe('ready');
     const media = (await db.query(`SELECT * FROM asset_media WHERE asset_id = $1`, [id])).rows[0];
     expect((media.outputs as { name: string }[]).map((o) => o.name).sort()).toEqual([
@@ -298,9 +344,9 @@ describe('media processing as a job', () => {
       'waveform.json',
     ]);
     expect(media.attempts).toBe(3);
-    const waveform = JSON.parse(
-      await readFile(files.pathOf(`assets/${id}/v1/waveform.json`), 'utf8'),
-    ) as { length: number };
+    const stored = path.join(dir, 'late-waveform.json');
+    await storage.getObjectToFile(`assets/${id}/v1/waveform.json`, stored);
+    const waveform = JSON.parse(await readFile(stored, 'utf8')) as { length: number };
     expect(waveform.length).toBeGreaterThan(0);
     const events = (await eventsOf(id)).map((e) => e.name);
     expect(events.filter((n) => n === 'asset.processed')).toHaveLength(1);

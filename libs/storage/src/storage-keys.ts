@@ -1,11 +1,10 @@
 /**
  * Where an asset's media lives. One folder per file asset (each version of a stack is its own
- * file asset): the original as uploaded, and what processing derives from it.
+ * file asset): the original as uploaded. What processing derives from it lives beside it under
+ * `assets/<id>/v<version>/<name>` (libs/media's `outputKey`), listed in `asset_media.outputs`.
  */
 export const storageKeys = {
   original: (assetId: string) => `assets/${assetId}/original`,
-  proxy: (assetId: string) => `assets/${assetId}/proxy.mp4`,
-  thumbnail: (assetId: string) => `assets/${assetId}/thumbnail.jpg`,
 };
 
 /** Keys are relative paths of safe segments: no `..`, no leading slash, no empty segment. */

@@ -21,6 +21,23 @@ export class AssetMedia {
   download!: SignedMedia | null;
   @Field(() => SignedMedia, { nullable: true, description: 'The playback proxy, once processed' })
   proxy!: SignedMedia | null;
-  @Field(() => SignedMedia, { nullable: true, description: 'The thumbnail, once processed' })
+  @Field(() => SignedMedia, {
+    nullable: true,
+    description: 'The poster frame (a still from the middle), once processed',
+  })
   thumbnail!: SignedMedia | null;
+  @Field(() => [SignedMedia], {
+    description: 'Stills spread over the file, in time order; empty until processed',
+  })
+  thumbnails!: SignedMedia[];
+  @Field(() => SignedMedia, {
+    nullable: true,
+    description: 'The scrubbing sprite (a grid of small stills), once processed',
+  })
+  sprite!: SignedMedia | null;
+  @Field(() => SignedMedia, {
+    nullable: true,
+    description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
+  })
+  waveform!: SignedMedia | null;
 }

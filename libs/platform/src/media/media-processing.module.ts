@@ -1,15 +1,15 @@
-import path from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '@dailies/config';
-import { LocalMediaFiles, MediaBinaries, mediaBinaries, MediaFiles } from '@dailies/media';
+import { MediaBinaries, mediaBinaries, MediaFiles } from '@dailies/media';
+import { ObjectStorage } from '@dailies/storage';
 import type { PlatformConfig } from '../platform.config';
 import { MEDIA_BINARIES } from './media-binaries.token';
 import { MediaProcessor } from './media-processor';
+import { StorageMediaFiles } from './storage-media-files';
 
 /**
- * What the processing job needs: the binaries, where originals and outputs live (a local folder,
- * MEDIA_DIR under DATA_DIR, until object storage is plugged in behind `MediaFiles`), and the
- * processor. Global so the job engine resolves them from any module.
+ * What the processing job needs: the binaries, where originals and outputs live (object storage,
+ * S3 or the local store, behind the `MediaFiles` port), and the processor. Global so the job engine resolves them from any module.
  */
 @Global()
 @Module({
@@ -21,9 +21,8 @@ import { MediaProcessor } from './media-processor';
     },
     {
       provide: MediaFiles,
-      inject: [APP_CONFIG],
-      useFactory: (config: PlatformConfig): MediaFiles =>
-        new LocalMediaFiles(path.resolve(config.dataDir, config.MEDIA_DIR)),
+      inject: [ObjectStorage],
+      useFactory: (storage: ObjectStorage): MediaFiles => new StorageMediaFiles(storage),
     },
     MediaProcessor,
   ],

@@ -1,7 +1,9 @@
 import type { Asset } from '@dailies/db';
-import { ObjectStorage, storageKeys } from '@dailies/storage';
+import { ObjectStorage } from '@dailies/storage';
+import { z } from 'zod';
 import { Db } from '../../../shared/db';
 import { AssetMediaView, SignedMedia } from '../views/upload.view';
+import { StoredOutput, storedOutputSchema } from './media-facts-input';
 
 /** The file whose media an asset presents: itself, or a stack's highest live version. */
 export async function mediaFileOf(db: Db, asset: Asset): Promise<Asset | null> {
@@ -13,11 +15,25 @@ export async function mediaFileOf(db: Db, asset: Asset): Promise<Asset | null> {
   });
 }
 
+const recordedOutputs = z.array(storedOutputSchema);
+
+/** What processing stored for a file (a copy carries its original's list: the same objects). */
+export async function outputsOf(db: Db, fileId: string): Promise<StoredOutput[]> {
+  const media = await db.assetMedia.findUnique({
+    where: { assetId: fileId },
+    select: { outputs: true },
+  });
+  const parsed = recordedOutputs.safeParse(media?.outputs ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
 /**
  * Short-lived URLs for a file's media: the original (playback and, as an attachment, download)
- * only when `allowOriginal`; the proxy and thumbnail when processing has stored them.
+ * only when `allowOriginal`; what processing stored (proxy, poster, thumbnails, scrubbing sprite,
+ * waveform) once it has, read from the outputs it recorded.
  */
 export async function mediaUrlsOf(
+  db: Db,
   storage: ObjectStorage,
   file: Asset,
   options: { allowOriginal: boolean; expiresInSeconds: number },
@@ -36,12 +52,29 @@ export async function mediaUrlsOf(
       contentType: held.contentType,
     };
   };
+  const outputs = await outputsOf(db, file.id);
+  const signKind = async (kind: string): Promise<SignedMedia | null> => {
+    const output = outputs.find((o) => o.kind === kind);
+    return output ? sign(output.key) : null;
+  };
   const original = options.allowOriginal && file.storageKey ? file.storageKey : null;
-  const [play, download, proxy, thumbnail] = await Promise.all([
+  const [play, download, proxy, thumbnail, sprite, waveform, thumbnails] = await Promise.all([
     original ? sign(original) : null,
     original ? sign(original, file.name) : null,
-    sign(storageKeys.proxy(file.id)),
-    sign(storageKeys.thumbnail(file.id)),
+    signKind('proxy'),
+    signKind('poster'),
+    signKind('sprite'),
+    signKind('waveform'),
+    Promise.all(outputs.filter((o) => o.kind === 'thumbnail').map((o) => sign(o.key))),
   ]);
-  return { assetId: file.id, original: play, download, proxy, thumbnail };
+  return {
+    assetId: file.id,
+    original: play,
+    download,
+    proxy,
+    thumbnail,
+    thumbnails: thumbnails.filter((t): t is SignedMedia => t !== null),
+    sprite,
+    waveform,
+  };
 }

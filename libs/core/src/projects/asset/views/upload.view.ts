@@ -63,7 +63,18 @@ export const assetMediaViewSchema = z
       description: 'The original as an attachment named after the asset; null when not allowed',
     }),
     proxy: signedMedia.nullable().meta({ description: 'The playback proxy, once processed' }),
-    thumbnail: signedMedia.nullable().meta({ description: 'The thumbnail, once processed' }),
+    thumbnail: signedMedia
+      .nullable()
+      .meta({ description: 'The poster frame (a still from the middle), once processed' }),
+    thumbnails: z
+      .array(signedMedia)
+      .meta({ description: 'Stills spread over the file, in time order; empty until processed' }),
+    sprite: signedMedia.nullable().meta({
+      description: 'The scrubbing sprite (a grid of small stills), once processed',
+    }),
+    waveform: signedMedia.nullable().meta({
+      description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
+    }),
   })
   .meta({ id: 'AssetMediaView' });
 export type AssetMediaView = z.infer<typeof assetMediaViewSchema>;

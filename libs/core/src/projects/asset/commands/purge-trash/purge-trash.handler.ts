@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Prisma } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
-import { ObjectStorage, storageKeys } from '@dailies/storage';
+import { ObjectStorage } from '@dailies/storage';
 import { Db } from '../../../../shared/db';
 import { forbidden } from '../../../../shared/errors';
 import { AssetHardDeleted } from '../../asset.events';
@@ -104,9 +104,10 @@ export class PurgeTrashHandler implements ICommandHandler<PurgeTrashCommand, Pur
 interface StoredFile {
   id: string;
   storage_key: string | null;
+  /** The keys of what processing stored for the file (asset_media.outputs). */
+  output_keys: string[];
 }
 
-/** Every file under the roots (themselves included) with where its bytes are. */
 function storedFilesUnder(tx: Db, rootIds: string[]): Promise<StoredFile[]> {
   return tx.$queryRaw<StoredFile[]>(Prisma.sql`
     WITH RECURSIVE sub AS (
@@ -114,12 +115,16 @@ function storedFilesUnder(tx: Db, rootIds: string[]): Promise<StoredFile[]> {
       UNION ALL
       SELECT a.id, a.type, a.storage_key FROM assets a JOIN sub ON a.parent_id = sub.id
     )
-    SELECT id::text, storage_key FROM sub WHERE type = 'file'`);
+    SELECT sub.id::text, sub.storage_key,
+           COALESCE(ARRAY(SELECT o->>'key' FROM jsonb_array_elements(m.outputs) o), '{}')
+             AS output_keys
+    FROM sub LEFT JOIN asset_media m ON m.asset_id = sub.id
+    WHERE sub.type = 'file'`);
 }
 
 /**
- * The objects of deleted files that no remaining asset points at: originals shared with a live
- * copy stay; each deleted file's own derived media (proxy, thumbnail) goes.
+ * The objects of deleted files that no remaining asset points at: an original or a processing
+ * output shared with a live copy (a copy points at the same objects) stays; the rest goes.
  */
 async function unreferenced(tx: Db, files: StoredFile[]): Promise<string[]> {
   const originals = [...new Set(files.flatMap((f) => (f.storage_key ? [f.storage_key] : [])))];
@@ -131,8 +136,16 @@ async function unreferenced(tx: Db, files: StoredFile[]): Promise<string[]> {
       })
     : [];
   const keptKeys = new Set(kept.map((k) => k.storageKey));
+  const outputs = [...new Set(files.flatMap((f) => f.output_keys))];
+  const keptOutputs = outputs.length
+    ? await tx.$queryRaw<{ key: string }[]>(Prisma.sql`
+        SELECT DISTINCT o->>'key' AS key
+        FROM asset_media m, jsonb_array_elements(m.outputs) o
+        WHERE o->>'key' = ANY(${outputs}::text[])`)
+    : [];
+  const keptOutputKeys = new Set(keptOutputs.map((k) => k.key));
   return [
     ...originals.filter((key) => !keptKeys.has(key)),
-    ...files.flatMap((f) => [storageKeys.proxy(f.id), storageKeys.thumbnail(f.id)]),
+    ...outputs.filter((key) => !keptOutputKeys.has(key)),
   ];
 }

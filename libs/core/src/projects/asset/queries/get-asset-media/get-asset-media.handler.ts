@@ -22,7 +22,7 @@ export class GetAssetMediaHandler implements IQueryHandler<GetAssetMediaQuery, A
     const { asset } = await this.policy.requireAsset(this.prisma, actor, assetId, 'viewer');
     const file = await mediaFileOf(this.prisma, asset);
     if (!file) throw conflict('Only files and version stacks have media', 'not_a_file');
-    return mediaUrlsOf(this.storage, file, {
+    return mediaUrlsOf(this.prisma, this.storage, file, {
       allowOriginal: true,
       expiresInSeconds: this.settings.urlTtlSeconds,
     });

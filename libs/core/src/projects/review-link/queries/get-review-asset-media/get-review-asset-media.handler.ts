@@ -28,7 +28,7 @@ export class GetReviewAssetMediaHandler implements IQueryHandler<
     const asset = await this.access.requireAsset(this.prisma, opened, assetId);
     const file = await mediaFileOf(this.prisma, asset);
     if (!file) throw conflict('Only files and version stacks have media', 'not_a_file');
-    return mediaUrlsOf(this.storage, file, {
+    return mediaUrlsOf(this.prisma, this.storage, file, {
       allowOriginal: opened.link.allowDownload,
       expiresInSeconds: this.settings.urlTtlSeconds,
     });
