@@ -1,26 +1,15 @@
-import { Client } from 'pg';
+import { tapPgStatements } from '@dailies/db/testing';
 
 /**
  * Counts every SQL statement this process sends through `pg` (Prisma's adapter and SqlPool both
- * use it), grouped by its first words — how many round trips a workload costs, and which. Patches
- * `Client.prototype.query`, so start it before the clients are created and stop it afterwards.
+ * use it), grouped by its first words — how many round trips a workload costs, and which.
  */
 export function countStatements() {
   const counts = new Map<string, number>();
-  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    const text =
-      typeof first === 'string'
-        ? first
-        : typeof first === 'object' && first !== null && 'text' in first
-          ? String((first as { text: unknown }).text)
-          : '?';
+  const stop = tapPgStatements((text) => {
     const kind = shapeOf(text);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    return original.apply(this, args);
-  };
+  });
   return {
     reset: () => counts.clear(),
     /** Statements per `per` units of work, most frequent first. */
@@ -34,9 +23,7 @@ export function countStatements() {
           .map(([kind, n]) => `${(n / per).toFixed(2)}  ${kind}`),
       ];
     },
-    stop: () => {
-      prototype.query = original;
-    },
+    stop,
   };
 }
 
