@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Param, UseFilters } from '@nestjs/common';
 import { Client } from 'pg';
 import { ErrorAlerts, resolveErrorGroup } from '@dailies/alerting';
+import { LegacyErrorFilter } from '@dailies/api-v1';
 import { ProblemDetailsFilter } from '@dailies/http';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import { Pool } from 'pg';
@@ -20,7 +21,17 @@ class BrokenController {
   }
 }
 
-@Module({ controllers: [BrokenController] })
+/** The same bug behind the legacy filter (the Munger's routes). */
+@Controller('broken-v1')
+@UseFilters(LegacyErrorFilter)
+class BrokenLegacyController {
+  @Get()
+  list(): never {
+    throw new SyntaxError('legacy record 17 is not JSON');
+  }
+}
+
+@Module({ controllers: [BrokenController, BrokenLegacyController] })
 class BrokenFeatureModule {}
 
 // Longer than the burst takes on a loaded machine (about 5 s here): one window, two mails.
@@ -152,4 +163,20 @@ describe('alerting on uncaught errors (real HTTP, PostgreSQL and SMTP)', () => {
     );
     expect(summary[before + 1].subject).toMatch(/\(and 1 others\)$/);
   }, 60_000);
+
+  it('groups /v1 errors too, by source, and does not group what clients got wrong', async () => {
+    const answer = await http.get('/broken-v1');
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({ error: expect.any(String), code: 'internal' });
+    expect((await http.get('/v2/no-such-route')).status).toBe(404);
+    await platform.app.get(ErrorAlerts).flush();
+    const { rows } = await db.query(
+      `SELECT source, error_class, message FROM error_groups WHERE source = 'v1'`,
+    );
+    expect(rows).toEqual([
+      { source: 'v1', error_class: 'SyntaxError', message: 'legacy record <n> is not JSON' },
+    ]);
+    const all = await db.query(`SELECT count(*)::int AS n FROM error_groups`);
+    expect(all.rows[0].n).toBe(3); // the TypeError, the RangeError and this one; no 404
+  });
 });
