@@ -21,10 +21,24 @@ export interface ErrorAlertsOptions {
   windowMs: number;
   /** Named in the subject (NODE_ENV). */
   environment: string;
-  now?: () => Date;
+  /** Time and the summary timer (default the system's; tests pass the jobs' TestClock). */
+  clock?: AlertClock;
   /** Where alerting's own failures go (it never reports itself). */
   log?: (message: string) => void;
 }
+
+/** What ErrorAlerts needs of a clock (pg-boss' Clock and TestClock fit). */
+export interface AlertClock {
+  now(): number;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+const SYSTEM_CLOCK: AlertClock = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+};
 
 /** Distinct groups kept in memory while the database cannot be written; beyond, only counted. */
 const MAX_PENDING_GROUPS = 1000;
@@ -44,9 +58,9 @@ export class ErrorAlerts {
   private flushing: Promise<void> | null = null;
   private scheduled = false;
   private stopped = false;
-  private summaryTimer: NodeJS.Timeout | null = null;
+  private summaryTimer: unknown = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private readonly now: () => Date;
+  private readonly clock: AlertClock;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -54,7 +68,7 @@ export class ErrorAlerts {
     private readonly outbox: EmailOutbox,
     private readonly options: ErrorAlertsOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? SYSTEM_CLOCK;
     this.log = options.log ?? (() => undefined);
   }
 
@@ -96,17 +110,16 @@ export class ErrorAlerts {
   start(): void {
     if (this.summaryTimer) return;
     const every = Math.min(Math.max(Math.floor(this.options.windowMs / 4), 50), 30_000);
-    this.summaryTimer = setInterval(() => {
+    this.summaryTimer = this.clock.setInterval(() => {
       this.sendSummaries().catch((error: unknown) =>
         this.log(`alert summary failed: ${String(error)}`),
       );
     }, every);
-    this.summaryTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.summaryTimer) clearInterval(this.summaryTimer);
+    if (this.summaryTimer) this.clock.clearInterval(this.summaryTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.summaryTimer = this.retryTimer = null;
     await this.flush().catch(() => undefined);
@@ -125,6 +138,10 @@ export class ErrorAlerts {
       if (groups.length) await this.mail(client, groups, now);
       return groups.length;
     });
+  }
+
+  private now(): Date {
+    return new Date(this.clock.now());
   }
 
   private schedule(): void {

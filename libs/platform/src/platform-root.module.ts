@@ -45,7 +45,11 @@ export class PlatformRootModule {
           fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
         }),
         // Uncaught errors grouped and mailed (ALERT_EMAILS); after e-mail, whose outbox it uses.
-        AlertingModule.forRoot({ config: options.config, environment: options.config.NODE_ENV }),
+        AlertingModule.forRoot({
+          config: options.config,
+          environment: options.config.NODE_ENV,
+          clock: options.clock,
+        }),
         options.http === false ? WorkerReadinessModule : HttpModule,
         // After the database: shuts down (finishing in-flight deliveries) before its pool closes.
         EventSystemModule.forRoot(options.config),
