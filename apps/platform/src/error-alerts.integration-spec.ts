@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Param, UseFilters } from '@nestjs/common';
 import { Client } from 'pg';
 import { ErrorAlerts, resolveErrorGroup } from '@dailies/alerting';
+import { GraphqlModule } from '@dailies/api-graphql';
 import { LegacyErrorFilter } from '@dailies/api-v1';
+import { Query, Resolver } from '@nestjs/graphql';
 import { ProblemDetailsFilter } from '@dailies/http';
 import { TestClock } from '@dailies/jobs';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
@@ -32,7 +34,16 @@ class BrokenLegacyController {
   }
 }
 
-@Module({ controllers: [BrokenController, BrokenLegacyController] })
+/** And behind GraphQL's error formatter. */
+@Resolver()
+class BrokenResolver {
+  @Query(() => String, { description: 'test only: fails like a bug' })
+  brokenForAlerts(): string {
+    throw new EvalError('resolver 3 lost its loader');
+  }
+}
+
+@Module({ controllers: [BrokenController, BrokenLegacyController], providers: [BrokenResolver] })
 class BrokenFeatureModule {}
 
 // The default: ten minutes on the test clock, which the test moves (a loaded machine's slow burst
@@ -62,7 +73,7 @@ describe('alerting on uncaught errors (real HTTP, PostgreSQL and SMTP)', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform(
-      [BrokenFeatureModule],
+      [GraphqlModule, BrokenFeatureModule],
       {
         ALERT_EMAILS: `${ops}, oncall@example.com`,
         ALERT_WINDOW_MS: String(WINDOW_MS),
@@ -192,5 +203,18 @@ describe('alerting on uncaught errors (real HTTP, PostgreSQL and SMTP)', () => {
     ]);
     const all = await db.query(`SELECT count(*)::int AS n FROM error_groups`);
     expect(all.rows[0].n).toBe(3); // the TypeError, the RangeError and this one; no 404
+  });
+
+  it('groups GraphQL errors with source graphql; the client gets INTERNAL_SERVER_ERROR only', async () => {
+    const answer = await http.post('/graphql', { query: '{ brokenForAlerts }' });
+    expect(answer.body.errors[0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(answer.body)).not.toMatch(/EvalError|loader/);
+    await platform.app.get(ErrorAlerts).flush();
+    const { rows } = await db.query(
+      `SELECT error_class, message, occurrences FROM error_groups WHERE source = 'graphql'`,
+    );
+    expect(rows).toEqual([
+      { error_class: 'EvalError', message: 'resolver <n> lost its loader', occurrences: '1' },
+    ]);
   });
 });
