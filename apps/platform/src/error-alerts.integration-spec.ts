@@ -1,5 +1,15 @@
 import 'reflect-metadata';
-import { Controller, Get, Module, Param, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Injectable,
+  Module,
+  OnModuleInit,
+  Param,
+  UseFilters,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { Client } from 'pg';
 import { ErrorAlerts, resolveErrorGroup } from '@dailies/alerting';
 import { GraphqlModule } from '@dailies/api-graphql';
@@ -43,7 +53,23 @@ class BrokenResolver {
   }
 }
 
-@Module({ controllers: [BrokenController, BrokenLegacyController], providers: [BrokenResolver] })
+/** And in a Fastify hook, before any Nest filter could see it. */
+@Injectable()
+class BrokenHook implements OnModuleInit {
+  constructor(private readonly adapter: HttpAdapterHost) {}
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', async (request) => {
+      if (request.url === '/broken-hook' || request.url === '/health/live?trip=1')
+        throw new URIError('hook 9 tripped');
+    });
+  }
+}
+
+@Module({
+  controllers: [BrokenController, BrokenLegacyController],
+  providers: [BrokenResolver, BrokenHook],
+})
 class BrokenFeatureModule {}
 
 // The default: ten minutes on the test clock, which the test moves (a loaded machine's slow burst
@@ -216,5 +242,17 @@ describe('alerting on uncaught errors (real HTTP, PostgreSQL and SMTP)', () => {
     expect(rows).toEqual([
       { error_class: 'EvalError', message: 'resolver <n> lost its loader', occurrences: '1' },
     ]);
+  });
+
+  it('groups a 500 from a Fastify hook (outside Nest) too, on a route and on none', async () => {
+    expect((await http.get('/health/live?trip=1')).status).toBe(500);
+    const answer = await http.get('/broken-hook');
+    expect(answer.status).toBe(500);
+    expect(JSON.stringify(answer.body)).not.toMatch(/URIError|tripped/);
+    await platform.app.get(ErrorAlerts).flush();
+    const { rows } = await db.query(
+      `SELECT source, message, occurrences FROM error_groups WHERE error_class = 'URIError'`,
+    );
+    expect(rows).toEqual([{ source: 'http', message: 'hook <n> tripped', occurrences: '2' }]);
   });
 });

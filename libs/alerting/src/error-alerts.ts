@@ -55,7 +55,7 @@ const RETRY_MS = 1000;
 export class ErrorAlerts {
   private pending = new Map<string, Occurrences>();
   private droppedOccurrences = 0;
-  private flushing: Promise<void> | null = null;
+  private flushing: Promise<boolean> | null = null;
   private scheduled = false;
   private stopped = false;
   private summaryTimer: unknown = null;
@@ -98,12 +98,14 @@ export class ErrorAlerts {
     }
   }
 
-  /** Writes what was reported so far (tests and shutdown wait for it). */
-  flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
+  /** Writes everything reported so far (tests and shutdown wait for it); stops if it cannot. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.pending.size) {
+      this.flushing ??= this.writePending().finally(() => {
+        this.flushing = null;
+      });
+      if (!(await this.flushing)) return; // the database refused: the retry timer takes over
+    }
   }
 
   /** Starts the summary timer (a quarter of the window, at most 30 s, between looks). */
@@ -155,7 +157,8 @@ export class ErrorAlerts {
     });
   }
 
-  private async writePending(): Promise<void> {
+  /** False when the database could not be written (the rest is kept for a retry). */
+  private async writePending(): Promise<boolean> {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     if (this.droppedOccurrences) {
@@ -178,9 +181,10 @@ export class ErrorAlerts {
           }, RETRY_MS);
           this.retryTimer.unref();
         }
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private keep(o: Occurrences): void {
