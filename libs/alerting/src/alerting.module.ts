@@ -9,12 +9,14 @@ import {
 import { SqlPool } from '@dailies/db';
 import { EmailOutbox } from '@dailies/email';
 import { AlertingConfig } from './alerting.config';
-import { ErrorAlerts } from './error-alerts';
+import { AlertClock, ErrorAlerts } from './error-alerts';
 
 export interface AlertingModuleOptions {
   config: AlertingConfig;
   /** NODE_ENV, named in the mails' subjects. */
   environment: string;
+  /** Default the system's; tests pass the jobs' TestClock. */
+  clock?: AlertClock;
 }
 
 class AlertingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,6 +49,7 @@ export class AlertingModule {
               recipients: options.config.ALERT_EMAILS,
               windowMs: options.config.ALERT_WINDOW_MS,
               environment: options.environment,
+              clock: options.clock,
               log: (message) => log.warn(message),
             });
           },

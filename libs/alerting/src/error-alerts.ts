@@ -21,10 +21,24 @@ export interface ErrorAlertsOptions {
   windowMs: number;
   /** Named in the subject (NODE_ENV). */
   environment: string;
-  now?: () => Date;
+  /** Time and the summary timer (default the system's; tests pass the jobs' TestClock). */
+  clock?: AlertClock;
   /** Where alerting's own failures go (it never reports itself). */
   log?: (message: string) => void;
 }
+
+/** What ErrorAlerts needs of a clock (pg-boss' Clock and TestClock fit). */
+export interface AlertClock {
+  now(): number;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+const SYSTEM_CLOCK: AlertClock = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+};
 
 /** Distinct groups kept in memory while the database cannot be written; beyond, only counted. */
 const MAX_PENDING_GROUPS = 1000;
@@ -41,12 +55,12 @@ const RETRY_MS = 1000;
 export class ErrorAlerts {
   private pending = new Map<string, Occurrences>();
   private droppedOccurrences = 0;
-  private flushing: Promise<void> | null = null;
+  private flushing: Promise<boolean> | null = null;
   private scheduled = false;
   private stopped = false;
-  private summaryTimer: NodeJS.Timeout | null = null;
+  private summaryTimer: unknown = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private readonly now: () => Date;
+  private readonly clock: AlertClock;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -54,7 +68,7 @@ export class ErrorAlerts {
     private readonly outbox: EmailOutbox,
     private readonly options: ErrorAlertsOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? SYSTEM_CLOCK;
     this.log = options.log ?? (() => undefined);
   }
 
@@ -84,29 +98,30 @@ export class ErrorAlerts {
     }
   }
 
-  /** Writes what was reported so far (tests and shutdown wait for it). */
-  flush(): Promise<void> {
-    this.flushing ??= this.writePending().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
+  /** Writes everything reported so far (tests and shutdown wait for it); stops if it cannot. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.pending.size) {
+      this.flushing ??= this.writePending().finally(() => {
+        this.flushing = null;
+      });
+      if (!(await this.flushing)) return; // the database refused: the retry timer takes over
+    }
   }
 
   /** Starts the summary timer (a quarter of the window, at most 30 s, between looks). */
   start(): void {
     if (this.summaryTimer) return;
     const every = Math.min(Math.max(Math.floor(this.options.windowMs / 4), 50), 30_000);
-    this.summaryTimer = setInterval(() => {
+    this.summaryTimer = this.clock.setInterval(() => {
       this.sendSummaries().catch((error: unknown) =>
         this.log(`alert summary failed: ${String(error)}`),
       );
     }, every);
-    this.summaryTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.summaryTimer) clearInterval(this.summaryTimer);
+    if (this.summaryTimer) this.clock.clearInterval(this.summaryTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.summaryTimer = this.retryTimer = null;
     await this.flush().catch(() => undefined);
@@ -127,6 +142,10 @@ export class ErrorAlerts {
     });
   }
 
+  private now(): Date {
+    return new Date(this.clock.now());
+  }
+
   private schedule(): void {
     if (this.scheduled || this.stopped || this.retryTimer) return;
     this.scheduled = true;
@@ -138,7 +157,8 @@ export class ErrorAlerts {
     });
   }
 
-  private async writePending(): Promise<void> {
+  /** False when the database could not be written (the rest is kept for a retry). */
+  private async writePending(): Promise<boolean> {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     if (this.droppedOccurrences) {
@@ -161,9 +181,10 @@ export class ErrorAlerts {
           }, RETRY_MS);
           this.retryTimer.unref();
         }
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private keep(o: Occurrences): void {

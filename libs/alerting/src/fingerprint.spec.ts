@@ -23,6 +23,11 @@ describe('normaliseMessage', () => {
       'object <hex> gone, pointer <hex>',
     ],
     ['  spaces\n and\tnewlines  ', 'spaces and newlines'],
+    ['no user ann.lee+x@example.co.uk here', 'no user <email> here'],
+    [
+      'bad token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9.c2lnbmF0dXJlMTIz for dly_k3y0123456789abcdefXYZ',
+      'bad token <token> for <token>',
+    ],
   ])('%s → %s', (input, expected) => {
     expect(normaliseMessage(input)).toBe(expected);
   });

@@ -18,10 +18,14 @@ const MAX_FRAMES = 10;
 const PLACEHOLDERS: [RegExp, string][] = [
   [/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '<value>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
+  // E-mail addresses and (below) token-like strings (JWTs, API keys): they vary, and they do
+  // not belong in an alert mail.
+  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>'],
   [/\b\d{4}-\d{2}-\d{2}T[\d:.]+Z?/g, '<time>'],
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   // Long hex strings with both digits and letters (hashes, object ids).
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b/gi, '<hex>'],
+  [/\b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]{20,}(?:\.[\w-]+){0,2}/gi, '<token>'],
   [/-?\b\d+(?:\.\d+)?\b/g, '<n>'],
 ];
 

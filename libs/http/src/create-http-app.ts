@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { DynamicModule, Type } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
@@ -101,7 +102,14 @@ export async function createHttpApp(
       return undefined; // an app without HttpModule: the default shape
     }
   };
-  configureFastify(fastify, logger, transportErrors);
+  const alerts = () => {
+    try {
+      return app.get(ErrorAlerts, { strict: false });
+    } catch {
+      return undefined; // an app without alerting
+    }
+  };
+  configureFastify(fastify, logger, transportErrors, alerts);
   if (options.loadShedding) await registerLoadShedding(fastify, options.loadShedding);
   await app.register(helmet as never, {
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
@@ -126,6 +134,7 @@ function configureFastify(
   fastify: FastifyInstance,
   logger: pino.Logger,
   transportErrors: () => TransportErrorRoutes | undefined,
+  alerts: () => ErrorAlerts | undefined,
 ): void {
   installHostileInputGuard(fastify);
   // JSON only: anything else is 415 (Fastify would otherwise accept text/plain as a string).
@@ -159,5 +168,7 @@ function configureFastify(
   // transport that owns the URL (problem+json where none does).
   fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
     (transportErrors()?.responderFor(request.url) ?? problemResponder)(error, request, reply);
+    // A 500 from outside Nest's filters (a Fastify hook, a plugin): uncaught, like theirs.
+    if (reply.statusCode === 500) alerts()?.report(error, 'http');
   });
 }

@@ -1,4 +1,13 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+} from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toProblem } from './problem-details.filter';
 
@@ -55,12 +64,17 @@ export class TransportErrorRoutes {
 @Catch()
 @Injectable()
 export class TransportErrorFilter implements ExceptionFilter {
-  constructor(private readonly routes: TransportErrorRoutes) {}
+  constructor(
+    private readonly routes: TransportErrorRoutes,
+    @Optional() @Inject(ErrorAlerts) private readonly alerts?: ErrorAlerts,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     this.routes.respond(exception, request, reply);
+    // A 500 here escaped every transport's filter: uncaught (alerting).
+    if (reply.statusCode === 500) this.alerts?.report(exception, 'http');
   }
 }

@@ -54,7 +54,11 @@ export class PlatformRootModule {
           fallbackSigningSecret: options.core.jwtKeys[0]?.secret,
         }),
         // Uncaught errors grouped and mailed (ALERT_EMAILS); after e-mail, whose outbox it uses.
-        AlertingModule.forRoot({ config: options.config, environment: options.config.NODE_ENV }),
+        AlertingModule.forRoot({
+          config: options.config,
+          environment: options.config.NODE_ENV,
+          clock: options.clock,
+        }),
         // Object storage (S3, or files on disk whose signed URLs this process serves).
         StorageModule.forRoot({
           config: resolveStorageConfig(options.config),
