@@ -3,9 +3,12 @@ import {
   Catch,
   ExceptionFilter,
   HttpException,
+  Inject,
   Injectable,
   Logger,
+  Optional,
 } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
 import { DomainError } from '@dailies/core';
 import { problemFromDomainError } from '@dailies/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -49,10 +52,13 @@ export function respondWithHtml(
   error: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
+  alerts?: ErrorAlerts,
 ): void {
   const described = describeError(error);
-  if (described.status >= 500)
+  if (described.status >= 500) {
     logger.error({ err: error, requestId: request.id }, 'support tool error');
+    alerts?.report(error, 'support');
+  }
   if (described.status === 401) {
     const to = `/support/login?next=${encodeURIComponent(request.url)}`;
     if (request.headers['hx-request']) void reply.header('hx-redirect', to).status(401).send('');
@@ -69,12 +75,15 @@ export function respondWithHtml(
 @Catch()
 @Injectable()
 export class HtmlErrorFilter implements ExceptionFilter {
-  constructor(private readonly pages: Pages) {}
+  constructor(
+    private readonly pages: Pages,
+    @Optional() @Inject(ErrorAlerts) private readonly alerts?: ErrorAlerts,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    respondWithHtml(this.pages, exception, request, reply);
+    respondWithHtml(this.pages, exception, request, reply, this.alerts);
   }
 }

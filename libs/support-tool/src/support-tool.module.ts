@@ -1,4 +1,5 @@
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Module, OnModuleInit, Optional } from '@nestjs/common';
+import { ErrorAlerts } from '@dailies/alerting';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ReadsConfig } from '@dailies/config';
 import { acceptFormBodies } from '@dailies/form-bodies';
@@ -31,11 +32,12 @@ export class SupportHttpSetup implements OnModuleInit {
     private readonly routes: TransportErrorRoutes,
     private readonly adapter: HttpAdapterHost,
     private readonly pages: Pages,
+    @Optional() @Inject(ErrorAlerts) private readonly alerts?: ErrorAlerts,
   ) {}
 
   onModuleInit(): void {
     this.routes.register('/support', (error, request, reply) =>
-      respondWithHtml(this.pages, error, request, reply),
+      respondWithHtml(this.pages, error, request, reply, this.alerts),
     );
     const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
     acceptFormBodies(fastify, {
