@@ -42,8 +42,8 @@ describe('what `npm start` prints', () => {
       await waitUntil(() => /POST \/v2\/auth\/login 401/.test(platform.output()), 10_000);
       const lines = platform.output().trimEnd().split('\n');
       expect(lines[0]).toMatch(/^Dailies platform ready in [\d.]+ s$/);
-      expect(lines.slice(1, 9).join('\n')).toMatch(/Demo login demo@dailies\.dev/);
-      expect(lines.slice(1, 9).join('\n')).toMatch(/Support .*npm run staff -- create/);
+      expect(lines.slice(1, 12).join('\n')).toMatch(/Demo login demo@dailies\.dev/);
+      expect(lines.slice(1, 12).join('\n')).toMatch(/Support .*npm run staff -- create/);
       expect(lines.length).toBeLessThanOrEqual(40);
       expect(platform.output()).not.toMatch(
         /Mapped \{|RouterExplorer|RoutesResolver|InstanceLoader/,
