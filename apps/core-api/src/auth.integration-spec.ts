@@ -1,4 +1,6 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { hashPassword } from '@dailies/auth';
+import { LockUserCommand } from '@dailies/core';
 import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/testing';
 import bcrypt from 'bcryptjs';
 import { Client } from 'pg';
@@ -74,7 +76,11 @@ describe('auth over HTTP', () => {
 
   it('refuses locked users even with the right password', async () => {
     const user = await signUp(anon, 'Locked');
-    await db.query(`UPDATE users SET status = 'locked' WHERE id = $1`, [user.userId]);
+    // Locked as support locks: a command whose event also ends the sessions cached as live.
+    const staff = { type: 'staff' as const, id: '00000000-0000-7000-8000-000000000001' };
+    await platform.app
+      .get(CommandBus)
+      .execute(new LockUserCommand(staff, { userId: user.userId, reason: 'abuse report #7' }));
     expect(
       (await anon.post('/v2/auth/login', { email: user.email, password: user.password })).status,
     ).toBe(403);
