@@ -94,7 +94,9 @@ describe('domain jobs: history, dead letters, retry, and audit retention per pla
     // Every registered job is listed, domain jobs included.
     const listed = await queries.execute(new ListJobsQuery(STAFF));
     const domainJobs = [
+      'abort-stale-uploads',
       'expire-review-links',
+      'process-asset-media',
       'purge-audit-log',
       'purge-trash',
       'reconcile-usage',
