@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
+import { PurgeTrashCommand } from '@dailies/core';
+import { systemActor } from '@dailies/events';
 import { mediaBinaries, probeMedia } from '@dailies/media';
 import { makeCorruptFile, makeTestClip } from '@dailies/media/testing';
 import { MediaProcessor } from '@dailies/platform';
@@ -297,6 +300,45 @@ describe('media processing as a job', () => {
         end: null,
       },
     });
+  });
+
+  it('purging the trash deletes the stored outputs once no copy shares them', async () => {
+    const clip = await makeTestClip(binaries, path.join(dir, 'purged.mp4'), {
+      seconds: 1,
+      rate: '25',
+      width: 160,
+      height: 90,
+    });
+    const id = await upload('purged.mp4', clip);
+    expect(await settled(id)).toMatchObject({ status: 'ready' });
+    const keysOf = async (assetId: string) =>
+      (
+        (await db.query(`SELECT outputs FROM asset_media WHERE asset_id = $1`, [assetId])).rows[0]
+          .outputs as { key: string }[]
+      ).map((o) => o.key);
+    const outputs = await keysOf(id);
+    expect(outputs.length).toBeGreaterThan(3);
+    const copy = await owner.post(`/v2/assets/${id}/copy`, { parentId: rootId });
+    expect(copy.status).toBe(201);
+    // The copy points at the same objects: it plays the same proxy.
+    expect(await keysOf(copy.body.id)).toEqual(outputs);
+    const purge = async (assetId: string) => {
+      expect((await owner.delete(`/v2/assets/${assetId}`)).status).toBe(204);
+      await db.query(
+        `UPDATE assets SET deleted_at = now() - interval '31 days' WHERE trash_root_id = $1`,
+        [assetId],
+      );
+      await platform.app.get(CommandBus).execute(new PurgeTrashCommand(systemActor('test'), {}));
+    };
+    const held = async () =>
+      (await Promise.all(outputs.map((key) => storage.head(key)))).filter((h) => h !== null).length;
+
+    await purge(id);
+    expect(await held()).toBe(outputs.length);
+    expect((await owner.get(`/v2/assets/${copy.body.id}/media`)).body.proxy).not.toBeNull();
+    await purge(copy.body.id);
+    expect(await held()).toBe(0);
+    expect(await storage.head(storageKeys.original(id))).toBeNull();
   });
 
   it('fails a corrupt upload with the reason ffprobe gave, once', async () => {
