@@ -48,4 +48,8 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // On 2 cores jest runs every file inside its own main process (in band): the heap then grows with
+  // each booted platform until V8 gives up near 4 GB. A memory limit makes jest use a worker and
+  // start a fresh one whenever a file leaves it above the limit.
+  workerIdleMemoryLimit: '1GB',
 };
