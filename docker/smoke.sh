@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds every Dailies image and proves it runs: PostgreSQL in a container, the migrate job, each
-# app (health checked), then a Dynasaur job against the sample legacy export. Uses podman (no Docker
-# engine runs on the project's machines; facts in ../shared/TOOLCHAIN.md).
+# Builds every Dailies image and proves it runs: PostgreSQL in a container, the migrate job, a
+# Dynasaur job against the sample legacy export (migrate + verify), then each app (health checked).
+# Uses podman (no Docker engine runs on the project's machines; facts in ../shared/TOOLCHAIN.md).
 #
 #   docker/smoke.sh                 # build + run everything, print image sizes
 #   KEEP=1 docker/smoke.sh          # leave the containers running afterwards
@@ -110,7 +110,19 @@ JWT_SECRET=$(head -c 48 /dev/urandom | base64)
 env_args=(--network host -e DATABASE_URL="$DATABASE_URL" -e JWT_SECRET="$JWT_SECRET")
 
 step "migrate job"
+failed=0
 podman run --rm "${env_args[@]}" dailies/migrate
+
+# ---- a Dynasaur job against the sample export --------------------------------------------------
+# Before the apps, as at a cut-over: schema, then data, then traffic. (Started apps would change the
+# migrated rows — the cron app expires the sample's past-due review links — and verify would say so.)
+step "Dynasaur job (sample export)"
+mkdir -p "$WORK/out" && chmod 777 "$WORK/out"
+podman run --rm "${env_args[@]}" -v "$EXPORT_DIR:/data/export:ro" -v "$WORK/out:/data/out" \
+  dailies/dynasaur migrate --all --source export --export-dir /data/export \
+  --rejects /data/out/rejects.ndjson || failed=1
+podman run --rm "${env_args[@]}" -v "$EXPORT_DIR:/data/export:ro" \
+  dailies/dynasaur verify --all --source export --export-dir /data/export || failed=1
 
 # ---- apps --------------------------------------------------------------------------------------
 port=$BASE_PORT
@@ -125,7 +137,6 @@ for app in "${APPS[@]}"; do
   health[$app]="http://127.0.0.1:$port/health/ready"
 done
 step "health"
-failed=0
 for app in "${APPS[@]}"; do
   ok=""
   for _ in $(seq 1 120); do
@@ -141,14 +152,10 @@ for app in "${APPS[@]}"; do
   fi
 done
 
-# ---- a Dynasaur job against the sample export --------------------------------------------------
-step "Dynasaur job (sample export)"
-mkdir -p "$WORK/out" && chmod 777 "$WORK/out"
-podman run --rm "${env_args[@]}" -v "$EXPORT_DIR:/data/export:ro" -v "$WORK/out:/data/out" \
-  dailies/dynasaur migrate --all --source export --export-dir /data/export \
-  --rejects /data/out/rejects.ndjson || failed=1
-podman run --rm "${env_args[@]}" -v "$EXPORT_DIR:/data/export:ro" \
-  dailies/dynasaur verify --all --source export --export-dir /data/export || failed=1
+step "media tools in the cron image (processing jobs run ffprobe and ffmpeg)"
+podman run --rm --entrypoint /bin/sh dailies/cron -c \
+  'node_modules/@ffprobe-installer/linux-x64/ffprobe -version | head -1 &&
+   node_modules/@ffmpeg-installer/linux-x64/ffmpeg -version | head -1' || failed=1
 
 step "image sizes"
 podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'dailies' | sort
