@@ -29,7 +29,7 @@ const common = {
 // Tests of optional integrations (`*.redis-spec.ts`) run with the integration tests only when
 // their service is named: CACHE_REDIS_TEST_URL=redis://… (.ci/run sets it). Plain `npm test`
 // needs nothing but Node.
-// Likewise the S3 tests (`*.s3-spec.ts`) with STORAGE_S3_TEST_ENDPOINT=http://… (e.g. MinIO).
+// Likewise the S3 tests (`*.s3-spec.ts`) with STORAGE_S3_TEST_ENDPOINT=http://… (`npm run s3:start`).
 const optional = [
   ...(process.env.CACHE_REDIS_TEST_URL ? ['**/*.redis-spec.ts'] : []),
   ...(process.env.STORAGE_S3_TEST_ENDPOINT ? ['**/*.s3-spec.ts'] : []),

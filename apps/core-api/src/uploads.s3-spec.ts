@@ -4,10 +4,10 @@ import { startTestPlatform, TestClient, TestPlatform } from '@dailies/platform/t
 import { SignedUpUser, signUp } from './testing/fixtures';
 import { fileBytes, MiB, newFile, putPart, sliceOf } from './testing/upload-kit';
 
-// Runs only when STORAGE_S3_TEST_ENDPOINT names an S3-compatible server (jest.config.cjs), e.g.
-// MinIO: STORAGE_S3_TEST_ENDPOINT=http://127.0.0.1:9000 with AWS_ACCESS_KEY_ID and
-// AWS_SECRET_ACCESS_KEY set. The bucket (STORAGE_S3_TEST_BUCKET, default dailies-test) is
-// created when missing.
+// Runs only when STORAGE_S3_TEST_ENDPOINT names an S3-compatible server (jest.config.cjs), with
+// AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set: `eval "$(npm run -s s3:start)"` runs Ceph's S3
+// gateway on loopback and prints them; .ci/run does that. The bucket (STORAGE_S3_TEST_BUCKET,
+// default dailies-test) is created when missing.
 const endpoint = process.env.STORAGE_S3_TEST_ENDPOINT ?? '';
 const bucket = process.env.STORAGE_S3_TEST_BUCKET ?? 'dailies-test';
 const region = process.env.AWS_REGION ?? 'us-east-1';

@@ -17,16 +17,7 @@ import {
 } from '@dailies/platform/testing';
 import { ObjectStorage, storageKeys } from '@dailies/storage';
 import { platformFeatures } from './platform.features';
-
-async function waitFor<T>(check: () => Promise<T | null>, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > until) throw new Error('waitFor: condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { settledAsset, uploadThroughApi, waitFor } from './testing/media-uploads';
 
 /**
  * Upload completion → the process-asset-media job (the platform's job engine, real ffmpeg) →
@@ -71,45 +62,9 @@ describe('media processing as a job', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /**
-   * Creates a file and sends `source` as a client does: a multipart upload through the API, each
-   * part PUT straight to its presigned URL on the local store, then completion (checked against
-   * what storage holds). `null`: completes without sending bytes (a legacy client).
-   */
-  async function upload(name: string, source: string | null, filetype = 'video/mp4') {
-    const bytes = source ? await readFile(source) : null;
-    const file = await owner.post(`/v2/assets/${rootId}/children`, {
-      type: 'file',
-      name,
-      filetype,
-      filesize: bytes?.length ?? 1000,
-    });
-    expect(file.status).toBe(201);
-    if (bytes) {
-      const started = await owner.post(`/v2/assets/${file.body.id}/upload`, {
-        filesize: bytes.length,
-      });
-      expect(started.status).toBe(201);
-      for (const part of started.body.parts as { partNumber: number; url: string }[]) {
-        const offset = (part.partNumber - 1) * (started.body.partSize as number);
-        const body = bytes.subarray(offset, offset + (started.body.partSize as number));
-        expect((await fetch(part.url, { method: 'PUT', body })).status).toBe(200);
-      }
-    }
-    // The uploader said 30 fps and 10 frames; processing must replace that with the file's facts.
-    const done = await owner.put(`/v2/assets/${file.body.id}/upload-complete`, {
-      fps: 30,
-      frames: 10,
-    });
-    expect(done.body.status).toBe('transcoding');
-    return file.body.id as string;
-  }
-
-  const settled = (id: string) =>
-    waitFor(async () => {
-      const asset = await owner.get(`/v2/assets/${id}`);
-      return asset.body.status === 'transcoding' ? null : asset.body;
-    });
+  const upload = (name: string, source: string | null, filetype?: string) =>
+    uploadThroughApi(owner, rootId, name, source, filetype);
+  const settled = (id: string) => settledAsset(owner, id);
 
   const eventsOf = async (id: string) =>
     (
