@@ -112,6 +112,19 @@ describe('media processing as a job', () => {
     // Playback: short-lived signed URLs to what processing stored; the proxy plays (h264 + aac).
     const urls = await owner.get(`/v2/assets/${id}/media`);
     expect(urls.status).toBe(200);
+    expect(urls.body.facts).toMatchObject({
+      status: 'ready',
+      failureReason: null,
+      frameRate: '30000/1001',
+      fps: 29.97,
+      frameCount: 60,
+      width: 320,
+      height: 180,
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+      audioChannels: 2,
+    });
+    expect(urls.body.facts.durationSeconds).toBeCloseTo(asset.duration, 3);
     expect(urls.body.thumbnails.length).toBeGreaterThan(0);
     expect(urls.body.sprite.contentType).toBe('image/jpeg');
     expect(urls.body.waveform).not.toBeNull();
@@ -241,11 +254,22 @@ describe('media processing as a job', () => {
     expect(beyond.body.code).toBe('timestamp_out_of_range');
 
     const gql = await owner.post('/graphql', {
-      query: `query($id: ID!) { asset(id: $id) { comments(first: 10) { edges { node {
+      query: `query($id: ID!) { asset(id: $id) {
+        media { facts { status frameRate fps frameCount width height videoCodec } }
+        comments(first: 10) { edges { node {
         timestamp time { frameRate start { frame seconds smpte } end { smpte } } } } } } }`,
       variables: { id },
     });
     expect(gql.body.errors).toBeUndefined();
+    expect(gql.body.data.asset.media.facts).toEqual({
+      status: 'ready',
+      frameRate: '30000/1001',
+      fps: 29.97,
+      frameCount: 60,
+      width: 320,
+      height: 180,
+      videoCodec: 'h264',
+    });
     const nodes = gql.body.data.asset.comments.edges.map((e: { node: unknown }) => e.node);
     expect(nodes).toContainEqual({
       timestamp: 59,
@@ -304,6 +328,9 @@ describe('media processing as a job', () => {
     const media = (await db.query(`SELECT * FROM asset_media WHERE asset_id = $1`, [id])).rows[0];
     expect(media.failure_reason).toMatch(/Invalid data found/);
     expect(media.outputs).toEqual([]);
+    const shown = await owner.get(`/v2/assets/${id}/media`);
+    expect(shown.body.facts).toMatchObject({ status: 'failed', width: null, frameRate: null });
+    expect(shown.body.facts.failureReason).toMatch(/Invalid data found/);
     const failed = (await eventsOf(id)).filter((e) => e.name === 'asset.processing_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0].payload).toMatchObject({ version: 1, attempts: 1 });

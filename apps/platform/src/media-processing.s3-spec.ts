@@ -109,6 +109,14 @@ describe('media uploads and processing on S3-compatible storage', () => {
     const urls = await owner.get(`/v2/assets/${id}/media`);
     expect(urls.status).toBe(200);
     expect(new URL(urls.body.proxy.url).origin).toBe(new URL(endpoint).origin);
+    expect(urls.body.facts).toMatchObject({
+      status: 'ready',
+      frameRate: '24000/1001',
+      fps: 23.976,
+      frameCount: 48,
+      width: 320,
+      height: 180,
+    });
     expect(urls.body.thumbnails.length).toBeGreaterThan(0);
     const poster = await fetch(urls.body.thumbnail.url);
     expect(poster.status).toBe(200);

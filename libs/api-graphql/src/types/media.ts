@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A short-lived URL (GET, Range requests work)' })
 export class SignedMedia {
@@ -6,6 +6,27 @@ export class SignedMedia {
   @Field() expiresAt!: string;
   @Field(() => Float, { description: 'Bytes' }) size!: number;
   @Field(() => String, { nullable: true }) contentType!: string | null;
+}
+
+@ObjectType({
+  description: 'What processing read from the file itself (ffprobe), not what the uploader said',
+})
+export class MediaFacts {
+  @Field({ description: 'processing, ready or failed' }) status!: string;
+  @Field(() => String, { nullable: true, description: 'Why processing failed' })
+  failureReason!: string | null;
+  @Field(() => Float, { nullable: true }) durationSeconds!: number | null;
+  @Field(() => String, { nullable: true, description: 'The exact frame rate, e.g. 24000/1001' })
+  frameRate!: string | null;
+  @Field(() => Float, { nullable: true, description: 'The frame rate as a number, e.g. 23.976' })
+  fps!: number | null;
+  @Field(() => Int, { nullable: true }) frameCount!: number | null;
+  @Field(() => Int, { nullable: true }) width!: number | null;
+  @Field(() => Int, { nullable: true }) height!: number | null;
+  @Field(() => String, { nullable: true }) videoCodec!: string | null;
+  @Field(() => String, { nullable: true }) audioCodec!: string | null;
+  @Field(() => Int, { nullable: true }) audioChannels!: number | null;
+  @Field(() => String, { nullable: true }) processedAt!: string | null;
 }
 
 @ObjectType({ description: 'Short-lived URLs to play and download a file' })
@@ -40,4 +61,9 @@ export class AssetMedia {
     description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
   })
   waveform!: SignedMedia | null;
+  @Field(() => MediaFacts, {
+    nullable: true,
+    description: 'The file’s media facts; null until processing has started',
+  })
+  facts!: MediaFacts | null;
 }

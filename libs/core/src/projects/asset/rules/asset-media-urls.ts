@@ -2,7 +2,8 @@ import type { Asset } from '@dailies/db';
 import { ObjectStorage } from '@dailies/storage';
 import { z } from 'zod';
 import { Db } from '../../../shared/db';
-import { AssetMediaView, SignedMedia } from '../views/upload.view';
+import type { AssetMedia } from '@dailies/db';
+import { AssetMediaView, MediaFactsView, SignedMedia } from '../views/upload.view';
 import { StoredOutput, storedOutputSchema } from './media-facts-input';
 
 /** The file whose media an asset presents: itself, or a stack's highest live version. */
@@ -18,13 +19,30 @@ export async function mediaFileOf(db: Db, asset: Asset): Promise<Asset | null> {
 const recordedOutputs = z.array(storedOutputSchema);
 
 /** What processing stored for a file (a copy carries its original's list: the same objects). */
-export async function outputsOf(db: Db, fileId: string): Promise<StoredOutput[]> {
-  const media = await db.assetMedia.findUnique({
-    where: { assetId: fileId },
-    select: { outputs: true },
-  });
+function outputsIn(media: AssetMedia | null): StoredOutput[] {
   const parsed = recordedOutputs.safeParse(media?.outputs ?? []);
   return parsed.success ? parsed.data : [];
+}
+
+/** The facts processing read from the file, as the media view shows them. */
+export function mediaFactsOf(media: AssetMedia | null): MediaFactsView | null {
+  if (!media) return null;
+  const rate =
+    media.frameRateNum && media.frameRateDen ? [media.frameRateNum, media.frameRateDen] : null;
+  return {
+    status: media.failureReason ? 'failed' : media.processedAt ? 'ready' : 'processing',
+    failureReason: media.failureReason,
+    durationSeconds: media.durationSeconds,
+    frameRate: rate ? `${rate[0]}/${rate[1]}` : null,
+    fps: rate ? Math.round((rate[0] / rate[1]) * 1000) / 1000 : null,
+    frameCount: media.frameCount,
+    width: media.width,
+    height: media.height,
+    videoCodec: media.videoCodec,
+    audioCodec: media.audioCodec,
+    audioChannels: media.audioChannels,
+    processedAt: media.processedAt?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -52,7 +70,8 @@ export async function mediaUrlsOf(
       contentType: held.contentType,
     };
   };
-  const outputs = await outputsOf(db, file.id);
+  const media = await db.assetMedia.findUnique({ where: { assetId: file.id } });
+  const outputs = outputsIn(media);
   const signKind = async (kind: string): Promise<SignedMedia | null> => {
     const output = outputs.find((o) => o.kind === kind);
     return output ? sign(output.key) : null;
@@ -76,5 +95,6 @@ export async function mediaUrlsOf(
     thumbnails: thumbnails.filter((t): t is SignedMedia => t !== null),
     sprite,
     waveform,
+    facts: mediaFactsOf(media),
   };
 }

@@ -53,6 +53,36 @@ const signedMedia = z
   })
   .meta({ id: 'SignedMediaUrl', description: 'A short-lived URL (GET, Range requests work)' });
 
+export const mediaFactsSchema = z
+  .object({
+    status: z.enum(['processing', 'ready', 'failed']),
+    failureReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why processing failed (what ffprobe/ffmpeg said); null otherwise' }),
+    durationSeconds: z.number().nullable(),
+    frameRate: z
+      .string()
+      .nullable()
+      .meta({ description: 'The exact frame rate as a ratio, e.g. 24000/1001; null for audio' }),
+    fps: z.number().nullable().meta({ description: 'The frame rate as a number, e.g. 23.976' }),
+    frameCount: z.int().nullable(),
+    width: z.int().nullable(),
+    height: z.int().nullable(),
+    videoCodec: z
+      .string()
+      .nullable()
+      .meta({ description: 'As ffprobe names it, e.g. h264, prores' }),
+    audioCodec: z.string().nullable(),
+    audioChannels: z.int().nullable(),
+    processedAt: isoTime.nullable(),
+  })
+  .meta({
+    id: 'MediaFacts',
+    description: 'What processing read from the file itself (ffprobe), not what the uploader said',
+  });
+export type MediaFactsView = z.infer<typeof mediaFactsSchema>;
+
 export const assetMediaViewSchema = z
   .object({
     assetId: z.string().meta({ description: 'The file whose media this is (a stack: its head)' }),
@@ -74,6 +104,9 @@ export const assetMediaViewSchema = z
     }),
     waveform: signedMedia.nullable().meta({
       description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
+    }),
+    facts: mediaFactsSchema.nullable().meta({
+      description: 'The file’s media facts; null until processing has started',
     }),
   })
   .meta({ id: 'AssetMediaView' });
