@@ -107,6 +107,8 @@ describe('media processing as a job', () => {
     expect(keys).toContain(`assets/${id}/v1/poster.jpg`);
     expect(keys).toContain(`assets/${id}/v1/sprite.json`);
     expect(keys).toContain(`assets/${id}/v1/waveform.json`);
+    expect(keys).toContain(`assets/${id}/v1/hls.m3u8`);
+    expect(keys).toContain(`assets/${id}/v1/hls-init.mp4`);
     for (const key of keys) expect((await storage.head(key))?.size).toBeGreaterThan(0);
 
     // Playback: short-lived signed URLs to what processing stored; the proxy plays (h264 + aac).
@@ -136,6 +138,35 @@ describe('media processing as a job', () => {
     const proxy = await probeMedia(binaries, played);
     expect(proxy).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
     expect(Math.abs(proxy.durationSeconds - asset.duration)).toBeLessThan(1 / 29.97 + 0.001);
+    // HLS: a signed playlist served here, its segments presigned on the store. Played as an MSE
+    // player does — the init segment, then each media segment appended — it is the proxy's
+    // H.264 + AAC, of the file's duration. An altered signature is refused.
+    expect(urls.body.hls.url).toContain(`/media/hls/${id}.m3u8?`);
+    const playlist = await fetch(urls.body.hls.url);
+    expect(playlist.status).toBe(200);
+    expect(playlist.headers.get('content-type')).toBe('application/vnd.apple.mpegurl');
+    const lines = (await playlist.text()).split('\n');
+    const init = /URI="([^"]+)"/.exec(lines.find((l) => l.startsWith('#EXT-X-MAP:')) ?? '')?.[1];
+    const segments = lines.filter((l) => l.startsWith('http'));
+    expect(segments.length).toBeGreaterThan(0);
+    const appended = await Promise.all(
+      [init ?? '', ...segments].map(async (url) => {
+        const response = await fetch(url);
+        expect(response.status).toBe(200);
+        return Buffer.from(await response.arrayBuffer());
+      }),
+    );
+    const joined = path.join(dir, 'played-hls.mp4');
+    await writeFile(joined, Buffer.concat(appended));
+    const hls = await probeMedia(binaries, joined);
+    expect(hls).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
+    expect(Math.abs(hls.durationSeconds - asset.duration)).toBeLessThan(0.1);
+    const forged = await fetch(urls.body.hls.url.replace(/signature=[^&]+/, 'signature=forged'));
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('content-type')).toContain('application/problem+json');
+    const other = await fetch(urls.body.hls.url.replace(id, rootId));
+    expect(other.status).toBe(403);
+
     // A review link without downloads plays the proxy but gives no original.
     const link = await owner.post(`/v2/projects/${projectId}/review-links`, {
       name: 'Client review',
@@ -148,6 +179,7 @@ describe('media processing as a job', () => {
     );
     expect(reviewed.body).toMatchObject({ original: null, download: null });
     expect((await fetch(reviewed.body.proxy.url)).status).toBe(200);
+    expect((await fetch(reviewed.body.hls.url)).status).toBe(200);
 
     const names = (await eventsOf(id)).map((e) => e.name);
     expect(names).toEqual([

@@ -130,6 +130,12 @@ describe('media uploads and processing on S3-compatible storage', () => {
     expect(proxy).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
     expect(Math.abs(proxy.durationSeconds - asset.duration)).toBeLessThan(1 / 23.976 + 0.001);
 
+    // HLS: the playlist from the platform, its segments presigned on the S3 server.
+    const playlist = await (await fetch(urls.body.hls.url)).text();
+    const segment = playlist.split('\n').find((l) => l.startsWith('http'));
+    expect(new URL(segment ?? '').origin).toBe(new URL(endpoint).origin);
+    expect((await fetch(segment ?? '')).status).toBe(200);
+
     // Usage counts what the bucket holds for the original.
     const original = await storage.head(storageKeys.original(id));
     expect(original?.size).toBe((await stat(clip)).size);

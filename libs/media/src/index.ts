@@ -8,6 +8,7 @@ export { runTool, fileUrl, reasonFromStderr } from './process/run-tool';
 export * from './process/process-media';
 export * from './outputs/output-names';
 export * from './outputs/proxy';
+export * from './outputs/hls';
 export * from './outputs/sprite';
 export * from './outputs/stills';
 export * from './outputs/waveform';

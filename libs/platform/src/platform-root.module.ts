@@ -14,6 +14,7 @@ import { MediaProcessingModule } from './media/media-processing.module';
 import { jobSchedules, scheduledJobs } from './jobs/scheduled-jobs';
 import { PlatformMetricsModule } from './metrics/platform-metrics.module';
 import { PlatformConfig } from './platform.config';
+import { HlsPlaylistRoutes } from './media/hls-playlist-routes';
 import { LocalStorageRoutes } from './storage/local-storage-routes';
 
 export interface PlatformRootOptions {
@@ -97,7 +98,7 @@ export class PlatformRootModule {
             (consumer, _eventId, error) =>
               alerts.report(error, `consumer:${consumer}`),
         },
-        ...(options.http === false ? [] : [LocalStorageRoutes]),
+        ...(options.http === false ? [] : [LocalStorageRoutes, HlsPlaylistRoutes]),
       ],
       exports: [APP_CONFIG, DEAD_LETTER_REPORTER],
     };

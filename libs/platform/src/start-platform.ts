@@ -4,7 +4,7 @@ import { configSchemasOf } from '@dailies/config';
 import { CoreOptions } from '@dailies/core';
 import { createHttpApp, createLogger, HeldLogLines, resolveLogFormat } from '@dailies/http';
 import { Clock } from '@dailies/jobs';
-import { LocalStorage, ObjectStorage } from '@dailies/storage';
+import { LocalStorage, ObjectStorage, SignedLinks } from '@dailies/storage';
 import pino from 'pino';
 import { bootDatabase } from './boot-database';
 import { DatabaseTarget } from './database-target';
@@ -101,9 +101,11 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const baseUrl = config.PUBLIC_URL ?? `http://localhost:${port}`;
-    // The local store's URLs point at this process, whose port is known only now (PORT=0).
+    // The local store's URLs and signed links point at this process, whose port is known only now
+    // (PORT=0).
     const storage = app.get(ObjectStorage);
     if (storage instanceof LocalStorage) storage.useBaseUrl(baseUrl);
+    app.get(SignedLinks).useBaseUrl(baseUrl);
     const seededDemo = config.SEED_DEMO ? await seedDemo(app) : false;
     let closed = false;
     return {

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LocalStorage } from './local/local-storage';
 import { ObjectStorage } from './object-storage';
+import { randomBytes } from 'node:crypto';
 import { S3Storage } from './s3/s3-storage';
 import { StorageConfig } from './storage.config';
+import { SIGNED_LINKS_PURPOSE, SignedLinks } from './signed-links';
 import { UrlSigner } from './url-signer';
 
 /** How long the URLs handed to clients live (the domain reads it). */
@@ -30,6 +32,21 @@ export function createObjectStorage(
   return new LocalStorage(config.dir, new UrlSigner(secret), options.publicUrl);
 }
 
+/**
+ * Links this process signs and serves itself. Several instances must share the secret (the
+ * storage secret, else the JWT secret); without either, a random one serves a single process.
+ */
+export function createSignedLinks(
+  config: StorageConfig,
+  options: Pick<StorageModuleOptions, 'fallbackSigningSecret' | 'publicUrl'> = {},
+): SignedLinks {
+  const secret =
+    (config.kind === 'local' ? config.signingSecret : null) ??
+    options.fallbackSigningSecret ??
+    randomBytes(32).toString('hex');
+  return new SignedLinks(new UrlSigner(secret, SIGNED_LINKS_PURPOSE), options.publicUrl);
+}
+
 /** ObjectStorage (S3 or local) for every module of the process. */
 @Module({})
 export class StorageModule {
@@ -44,8 +61,9 @@ export class StorageModule {
           useFactory: () => options.storage ?? createObjectStorage(options.config, options),
         },
         { provide: StorageSettings, useValue: settings },
+        { provide: SignedLinks, useFactory: () => createSignedLinks(options.config, options) },
       ],
-      exports: [ObjectStorage, StorageSettings],
+      exports: [ObjectStorage, StorageSettings, SignedLinks],
     };
   }
 }

@@ -20,11 +20,12 @@ export type VerifyResult = { ok: true } | { ok: false; reason: 'expired' | 'bad_
 export class UrlSigner {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
+  /** `purpose` derives a key of its own: a signature for one purpose is worthless for another. */
+  constructor(secret: string, purpose = 'dailies/storage-urls/v1') {
     if (secret.length < 32) throw new Error('The storage signing secret needs ≥ 32 characters');
     // A key of its own, derived from the secret, so a storage URL's signature is never a valid
     // signature for anything else signed with the same secret.
-    this.key = crypto.createHmac('sha256', secret).update('dailies/storage-urls/v1').digest();
+    this.key = crypto.createHmac('sha256', secret).update(purpose).digest();
   }
 
   sign(grant: SignedGrant): string {

@@ -29,6 +29,15 @@ export class MediaFacts {
   @Field(() => String, { nullable: true }) processedAt!: string | null;
 }
 
+@ObjectType({
+  description:
+    'An HLS playlist (VOD, H.264/AAC in MPEG-TS segments); its segment URLs are presigned when it is fetched',
+})
+export class SignedPlaylist {
+  @Field() url!: string;
+  @Field() expiresAt!: string;
+}
+
 @ObjectType({ description: 'Short-lived URLs to play and download a file' })
 export class AssetMedia {
   @Field(() => ID, { description: 'The file whose media this is (a stack: its latest version)' })
@@ -61,6 +70,11 @@ export class AssetMedia {
     description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
   })
   waveform!: SignedMedia | null;
+  @Field(() => SignedPlaylist, {
+    nullable: true,
+    description: 'HLS for players such as hls.js or Safari; null until processed, and for audio',
+  })
+  hls!: SignedPlaylist | null;
   @Field(() => MediaFacts, {
     nullable: true,
     description: 'The file’s media facts; null until processing has started',

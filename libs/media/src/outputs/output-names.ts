@@ -9,9 +9,22 @@ export const OUTPUT_NAMES = {
   spriteLayout: 'sprite.json',
   proxy: 'proxy.mp4',
   waveform: 'waveform.json',
+  hlsPlaylist: 'hls.m3u8',
+  hlsInit: 'hls-init.mp4',
+  /** ffmpeg's pattern for the HLS media segments: hls-00000.m4s, hls-00001.m4s, … */
+  hlsSegmentPattern: 'hls-%05d.m4s',
+  isHlsSegment: (name: string): boolean => /^hls-\d{5}\.m4s$/.test(name),
 } as const;
 
-export type OutputKind = 'poster' | 'thumbnail' | 'sprite' | 'sprite_layout' | 'proxy' | 'waveform';
+export type OutputKind =
+  | 'poster'
+  | 'thumbnail'
+  | 'sprite'
+  | 'sprite_layout'
+  | 'proxy'
+  | 'hls_playlist'
+  | 'hls_segment'
+  | 'waveform';
 
 /** One file processing produced, in the output folder. */
 export interface MediaOutput {

@@ -24,6 +24,9 @@ export function proxyArgs(input: string, output: string, facts: MediaFacts): str
           'high',
           '-pix_fmt',
           'yuv420p',
+          // A key frame every 2 s: seeks land close, and HLS cuts ~6 s segments from it.
+          '-force_key_frames',
+          'expr:gte(t,n_forced*2)',
           '-vf',
           `scale=${size.width}:${size.height}`,
         ];

@@ -67,7 +67,7 @@ describe('processing', () => {
     ['23.976', '24000/1001', frameRate(24000, 1001)],
     ['29.97', '30000/1001', frameRate(30000, 1001)],
   ])(
-    'turns a %s fps clip into stills, a sprite, a playable proxy and a waveform',
+    'turns a %s fps clip into stills, a sprite, a playable proxy, HLS and a waveform',
     async (_l, rateText, rate) => {
       const clip = await makeTestClip(binaries, path.join(dir, `src-${rate.num}.mp4`), {
         seconds: 2,
@@ -81,6 +81,9 @@ describe('processing', () => {
 
       expect(outputs.map((o) => o.name).sort()).toEqual(
         [
+          'hls-00000.m4s',
+          'hls-init.mp4',
+          'hls.m3u8',
           'poster.jpg',
           'proxy.mp4',
           'sprite.jpg',
@@ -111,6 +114,22 @@ describe('processing', () => {
         .toString('latin1');
       expect(head.indexOf('moov')).toBeGreaterThan(-1);
       expect(head.indexOf('moov')).toBeLessThan(Math.max(head.indexOf('mdat'), 4096));
+
+      // HLS cut from the proxy: a VOD playlist whose segments add up to the file's duration.
+      const playlist = await readFile(path.join(out, 'hls.m3u8'), 'utf8');
+      expect(playlist).toMatch(/^#EXTM3U\n/);
+      expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+      expect(playlist.trim().endsWith('#EXT-X-ENDLIST')).toBe(true);
+      const segmentSeconds = [...playlist.matchAll(/#EXTINF:([\d.]+),/g)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+      expect(Math.abs(segmentSeconds - facts.durationSeconds)).toBeLessThan(0.1);
+      expect(playlist).toContain('#EXT-X-MAP:URI="hls-init.mp4"');
+      // Played as a player does (ffprobe's HLS demuxer: init segment, then each segment).
+      const hls = await probeMedia(binaries, path.join(out, 'hls.m3u8'));
+      expect(hls).toMatchObject({ video: { codec: 'h264' }, audio: { codec: 'aac' } });
+      expect(Math.abs(hls.durationSeconds - facts.durationSeconds)).toBeLessThan(0.1);
 
       const poster = await probeMedia(binaries, path.join(out, 'poster.jpg'));
       expect(poster.video).toMatchObject({ codec: 'mjpeg', width: 640, height: 360 });

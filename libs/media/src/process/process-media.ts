@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { makeHls } from '../outputs/hls';
 import { makeProxy } from '../outputs/proxy';
 import { makeSprite } from '../outputs/sprite';
 import { makePoster, makeThumbnails } from '../outputs/stills';
@@ -20,8 +21,8 @@ export interface ProcessedMedia {
 
 /**
  * Everything one file yields, in `outDir` under fixed names: the facts first (a file ffprobe
- * cannot read fails here, before any encoding), then the stills, sprite, proxy and waveform that
- * its streams allow.
+ * cannot read fails here, before any encoding), then the stills, sprite, proxy (and HLS cut from
+ * it) and waveform that its streams allow.
  */
 export async function processMedia(
   binaries: MediaBinaries,
@@ -40,7 +41,9 @@ export async function processMedia(
     );
     outputs.push(...(await makeSprite(binaries, input, outDir, facts, run)));
   }
-  outputs.push(await makeProxy(binaries, input, outDir, facts, run));
+  const proxy = await makeProxy(binaries, input, outDir, facts, run);
+  outputs.push(proxy);
+  if (facts.video) outputs.push(...(await makeHls(binaries, proxy.path, outDir, facts, run)));
   if (facts.audio) outputs.push(await makeWaveform(binaries, input, outDir, facts, run));
   return { facts, outputs };
 }

@@ -3,6 +3,7 @@ import { AbortStaleUploadsHandler } from './commands/abort-stale-uploads/abort-s
 import { AbortUploadHandler } from './commands/abort-upload/abort-upload.handler';
 import { StartUploadHandler } from './commands/start-upload/start-upload.handler';
 import { GetAssetMediaHandler } from './queries/get-asset-media/get-asset-media.handler';
+import { GetHlsPlaylistHandler } from './queries/get-hls-playlist/get-hls-playlist.handler';
 import { GetUploadHandler } from './queries/get-upload/get-upload.handler';
 import { AddVersionHandler } from './commands/add-version/add-version.handler';
 import { CompleteUploadHandler } from './commands/complete-upload/complete-upload.handler';
@@ -37,6 +38,7 @@ export const AssetHandlers: Type[] = [
   AbortStaleUploadsHandler,
   GetUploadHandler,
   GetAssetMediaHandler,
+  GetHlsPlaylistHandler,
   AddVersionHandler,
   PurgeTrashHandler,
   BeginAssetProcessingHandler,

@@ -3,6 +3,7 @@ export * from './commands/abort-stale-uploads/abort-stale-uploads.command';
 export * from './commands/abort-upload/abort-upload.command';
 export * from './commands/start-upload/start-upload.command';
 export * from './queries/get-asset-media/get-asset-media.query';
+export * from './queries/get-hls-playlist/get-hls-playlist.query';
 export * from './queries/get-upload/get-upload.query';
 export * from './views/upload.view';
 export * from './commands/add-version/add-version.command';

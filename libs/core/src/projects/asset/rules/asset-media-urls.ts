@@ -1,9 +1,10 @@
 import type { Asset } from '@dailies/db';
-import { ObjectStorage } from '@dailies/storage';
+import { ObjectStorage, SignedLinks } from '@dailies/storage';
 import { z } from 'zod';
 import { Db } from '../../../shared/db';
 import type { AssetMedia } from '@dailies/db';
 import { AssetMediaView, MediaFactsView, SignedMedia } from '../views/upload.view';
+import { hlsPlaylistPath } from './hls-playlist';
 import { StoredOutput, storedOutputSchema } from './media-facts-input';
 
 /** The file whose media an asset presents: itself, or a stack's highest live version. */
@@ -19,7 +20,7 @@ export async function mediaFileOf(db: Db, asset: Asset): Promise<Asset | null> {
 const recordedOutputs = z.array(storedOutputSchema);
 
 /** What processing stored for a file (a copy carries its original's list: the same objects). */
-function outputsIn(media: AssetMedia | null): StoredOutput[] {
+export function outputsIn(media: AssetMedia | null): StoredOutput[] {
   const parsed = recordedOutputs.safeParse(media?.outputs ?? []);
   return parsed.success ? parsed.data : [];
 }
@@ -48,13 +49,14 @@ export function mediaFactsOf(media: AssetMedia | null): MediaFactsView | null {
 /**
  * Short-lived URLs for a file's media: the original (playback and, as an attachment, download)
  * only when `allowOriginal`; what processing stored (proxy, poster, thumbnails, scrubbing sprite,
- * waveform) once it has, read from the outputs it recorded.
+ * waveform, HLS) once it has, read from the outputs it recorded. The HLS playlist is served by this
+ * process (it is rewritten with presigned segment URLs), so its link is signed here.
  */
 export async function mediaUrlsOf(
   db: Db,
   storage: ObjectStorage,
   file: Asset,
-  options: { allowOriginal: boolean; expiresInSeconds: number },
+  options: { allowOriginal: boolean; expiresInSeconds: number; links: SignedLinks },
 ): Promise<AssetMediaView> {
   const sign = async (key: string, downloadName?: string): Promise<SignedMedia | null> => {
     const held = await storage.head(key);
@@ -95,6 +97,14 @@ export async function mediaUrlsOf(
     thumbnails: thumbnails.filter((t): t is SignedMedia => t !== null),
     sprite,
     waveform,
+    hls: outputs.some((o) => o.kind === 'hls_playlist')
+      ? signedLink(options.links.sign(hlsPlaylistPath(file.id), options.expiresInSeconds))
+      : null,
     facts: mediaFactsOf(media),
   };
 }
+
+const signedLink = (link: { url: string; expiresAt: Date }) => ({
+  url: link.url,
+  expiresAt: link.expiresAt.toISOString(),
+});

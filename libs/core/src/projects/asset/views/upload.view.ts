@@ -105,6 +105,16 @@ export const assetMediaViewSchema = z
     waveform: signedMedia.nullable().meta({
       description: 'The audio waveform as peaks (BBC audiowaveform JSON), once processed',
     }),
+    hls: z
+      .object({ url: z.string(), expiresAt: isoTime })
+      .nullable()
+      .meta({
+        id: 'SignedPlaylistUrl',
+        description:
+          'An HLS playlist (VOD, H.264/AAC in MPEG-TS segments, cut from the proxy) for players ' +
+          'such as hls.js or Safari; its segment URLs are presigned when it is fetched. Null until ' +
+          'processed, and for audio',
+      }),
     facts: mediaFactsSchema.nullable().meta({
       description: 'The file’s media facts; null until processing has started',
     }),

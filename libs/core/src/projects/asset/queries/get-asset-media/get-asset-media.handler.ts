@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
-import { ObjectStorage, StorageSettings } from '@dailies/storage';
+import { ObjectStorage, SignedLinks, StorageSettings } from '@dailies/storage';
 import { conflict } from '../../../../shared/errors';
 import { ProjectPolicy } from '../../../project';
 import { mediaFileOf, mediaUrlsOf } from '../../rules/asset-media-urls';
@@ -16,6 +16,7 @@ export class GetAssetMediaHandler implements IQueryHandler<GetAssetMediaQuery, A
     private readonly policy: ProjectPolicy,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
     @Inject(StorageSettings) private readonly settings: StorageSettings,
+    @Inject(SignedLinks) private readonly links: SignedLinks,
   ) {}
 
   async execute({ actor, assetId }: GetAssetMediaQuery): Promise<AssetMediaView> {
@@ -25,6 +26,7 @@ export class GetAssetMediaHandler implements IQueryHandler<GetAssetMediaQuery, A
     return mediaUrlsOf(this.prisma, this.storage, file, {
       allowOriginal: true,
       expiresInSeconds: this.settings.urlTtlSeconds,
+      links: this.links,
     });
   }
 }

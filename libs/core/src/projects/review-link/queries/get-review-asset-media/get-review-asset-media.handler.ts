@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PrismaService } from '@dailies/db';
-import { ObjectStorage, StorageSettings } from '@dailies/storage';
+import { ObjectStorage, SignedLinks, StorageSettings } from '@dailies/storage';
 import { conflict } from '../../../../shared/errors';
 import { AssetMediaView, mediaFileOf, mediaUrlsOf } from '../../../asset';
 import { ReviewLinkAccess } from '../../rules/review-link-access';
@@ -21,6 +21,7 @@ export class GetReviewAssetMediaHandler implements IQueryHandler<
     private readonly access: ReviewLinkAccess,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
     @Inject(StorageSettings) private readonly settings: StorageSettings,
+    @Inject(SignedLinks) private readonly links: SignedLinks,
   ) {}
 
   async execute({ credentials, assetId }: GetReviewAssetMediaQuery): Promise<AssetMediaView> {
@@ -31,6 +32,7 @@ export class GetReviewAssetMediaHandler implements IQueryHandler<
     return mediaUrlsOf(this.prisma, this.storage, file, {
       allowOriginal: opened.link.allowDownload,
       expiresInSeconds: this.settings.urlTtlSeconds,
+      links: this.links,
     });
   }
 }
