@@ -109,7 +109,9 @@ describe('media processing as a job', () => {
     expect(keys).toContain(`assets/${id}/v1/waveform.json`);
     expect(keys).toContain(`assets/${id}/v1/hls.m3u8`);
     expect(keys).toContain(`assets/${id}/v1/hls-init.mp4`);
-    for (const key of keys) expect((await storage.head(key))?.size).toBeGreaterThan(0);
+    for (const output of media.outputs as { key: string; size: number }[]) {
+      expect((await storage.head(output.key))?.size).toBe(output.size);
+    }
 
     // Playback: short-lived signed URLs to what processing stored; the proxy plays (h264 + aac).
     const urls = await owner.get(`/v2/assets/${id}/media`);

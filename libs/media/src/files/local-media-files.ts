@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaProcessingError } from '../process/media-error';
 import { MediaFiles, originalKey, outputKey } from './media-files';
@@ -52,7 +52,7 @@ export class LocalMediaFiles extends MediaFiles {
     fromPath: string,
     // A folder keeps no content type; object storage does (the key's extension says it here).
     _contentType?: string,
-  ): Promise<{ key: string }> {
+  ): Promise<{ key: string; size: number }> {
     const key = outputKey(segment(assetId), segment(versionId), segment(name));
     const to = this.pathOf(key);
     await mkdir(path.dirname(to), { recursive: true });
@@ -60,6 +60,6 @@ export class LocalMediaFiles extends MediaFiles {
     const partial = `${to}.partial`;
     await copyFile(fromPath, partial);
     await rename(partial, to);
-    return { key };
+    return { key, size: (await stat(to)).size };
   }
 }

@@ -6,14 +6,17 @@
 export abstract class MediaFiles {
   /** Copies the uploaded original of this version to `toPath`. */
   abstract fetchOriginal(assetId: string, versionId: string, toPath: string): Promise<void>;
-  /** Stores one output under its key, replacing what a previous try stored there. */
+  /**
+   * Stores one output under its key, replacing what a previous try stored there; answers the key
+   * and the bytes stored (kept with the output, so playback signs it without asking storage).
+   */
   abstract storeOutput(
     assetId: string,
     versionId: string,
     name: string,
     fromPath: string,
     contentType: string,
-  ): Promise<{ key: string }>;
+  ): Promise<{ key: string; size: number }>;
 }
 
 export const outputKey = (assetId: string, versionId: string, name: string): string =>

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { from, lastValueFrom, mergeMap, toArray } from 'rxjs';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   BeginAssetProcessingCommand,
@@ -52,6 +53,9 @@ export function processedFactsOf(facts: MediaFacts): ProcessedFacts {
  * (ready) through the domain. A permanent failure (not media) or the last try's failure is
  * recorded as `failed` with the reason; anything else is thrown for the job engine to retry.
  */
+/** Outputs stored at once: enough to hide S3 round trips, few enough for a small worker. */
+const STORE_CONCURRENCY = 8;
+
 @Injectable()
 export class MediaProcessor {
   private readonly log = new Logger('MediaProcessor');
@@ -80,17 +84,29 @@ export class MediaProcessor {
         path.join(work, 'out'),
         { signal: attempt.signal },
       );
-      const stored: StoredOutput[] = [];
-      for (const output of outputs) {
-        const { key } = await this.files.storeOutput(
-          payload.assetId,
-          versionId,
-          output.name,
-          output.path,
-          output.contentType,
-        );
-        stored.push({ kind: output.kind, name: output.name, key, contentType: output.contentType });
-      }
+      // Several at a time (an hour of HLS is ~600 segments), recorded in processing's order.
+      const stored: StoredOutput[] = new Array<StoredOutput>(outputs.length);
+      await lastValueFrom(
+        from(outputs.map((output, index) => ({ output, index }))).pipe(
+          mergeMap(async ({ output, index }) => {
+            const { key, size } = await this.files.storeOutput(
+              payload.assetId,
+              versionId,
+              output.name,
+              output.path,
+              output.contentType,
+            );
+            stored[index] = {
+              kind: output.kind,
+              name: output.name,
+              key,
+              contentType: output.contentType,
+              size,
+            };
+          }, STORE_CONCURRENCY),
+          toArray(),
+        ),
+      );
       const { recorded } = await this.commands.execute(
         new RecordAssetProcessedCommand(actor, {
           ...payload,

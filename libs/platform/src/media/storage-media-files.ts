@@ -32,10 +32,10 @@ export class StorageMediaFiles extends MediaFiles {
     name: string,
     fromPath: string,
     contentType: string,
-  ): Promise<{ key: string }> {
+  ): Promise<{ key: string; size: number }> {
     const key = outputKey(assetId, versionId, name);
     // putObject replaces what a previous try stored under the same key: retries never duplicate.
-    await this.storage.putObject(key, createReadStream(fromPath), contentType);
-    return { key };
+    const stored = await this.storage.putObject(key, createReadStream(fromPath), contentType);
+    return { key, size: stored.size };
   }
 }

@@ -58,8 +58,15 @@ export async function mediaUrlsOf(
   file: Asset,
   options: { allowOriginal: boolean; expiresInSeconds: number; links: SignedLinks },
 ): Promise<AssetMediaView> {
-  const sign = async (key: string, downloadName?: string): Promise<SignedMedia | null> => {
-    const held = await storage.head(key);
+  // An output recorded with its size and type is signed without asking storage (a HEAD per
+  // output per view adds up on S3); the original, and outputs recorded before sizes were kept,
+  // are asked for.
+  const sign = async (
+    key: string,
+    downloadName?: string,
+    known?: { size: number; contentType: string },
+  ): Promise<SignedMedia | null> => {
+    const held = known ?? (await storage.head(key));
     if (!held) return null;
     const url = await storage.presignGet(key, {
       expiresInSeconds: options.expiresInSeconds,
@@ -74,9 +81,15 @@ export async function mediaUrlsOf(
   };
   const media = await db.assetMedia.findUnique({ where: { assetId: file.id } });
   const outputs = outputsIn(media);
+  const signOutput = (o: StoredOutput) =>
+    sign(
+      o.key,
+      undefined,
+      o.size === undefined ? undefined : { size: o.size, contentType: o.contentType },
+    );
   const signKind = async (kind: string): Promise<SignedMedia | null> => {
     const output = outputs.find((o) => o.kind === kind);
-    return output ? sign(output.key) : null;
+    return output ? signOutput(output) : null;
   };
   const original = options.allowOriginal && file.storageKey ? file.storageKey : null;
   const [play, download, proxy, thumbnail, sprite, waveform, thumbnails] = await Promise.all([
@@ -86,7 +99,7 @@ export async function mediaUrlsOf(
     signKind('poster'),
     signKind('sprite'),
     signKind('waveform'),
-    Promise.all(outputs.filter((o) => o.kind === 'thumbnail').map((o) => sign(o.key))),
+    Promise.all(outputs.filter((o) => o.kind === 'thumbnail').map(signOutput)),
   ]);
   return {
     assetId: file.id,

@@ -22,5 +22,7 @@ export const storedOutputSchema = z.object({
   name: z.string(),
   key: z.string(),
   contentType: z.string(),
+  /** Bytes stored (absent in outputs recorded before sizes were kept: storage is asked then). */
+  size: z.number().int().nonnegative().optional(),
 });
 export type StoredOutput = z.infer<typeof storedOutputSchema>;
