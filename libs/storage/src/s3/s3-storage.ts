@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -36,7 +37,7 @@ export interface S3StorageOptions {
  * S3-compatible object storage through AWS SDK v3. Path-style addressing, so endpoints without
  * per-bucket host names (MinIO, test servers) work as well as AWS.
  */
-export class S3Storage extends ObjectStorage {
+export class S3Storage extends ObjectStorage implements OnApplicationShutdown {
   readonly client: S3Client;
   private readonly bucket: string;
 
@@ -49,6 +50,11 @@ export class S3Storage extends ObjectStorage {
       forcePathStyle: true,
       credentials: options.credentials,
     });
+  }
+
+  /** Closes the client's keep-alive sockets, which would otherwise hold a stopping process open. */
+  onApplicationShutdown(): void {
+    this.client.destroy();
   }
 
   async createMultipart(key: string, contentType: string | null): Promise<string> {
