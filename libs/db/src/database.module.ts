@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseListener } from './database-listener';
 import { DatabaseWatchdog } from './database-watchdog';
 import { DATABASE_POOL_SIZE, DATABASE_URL, PrismaService } from './prisma.service';
+import { PreparedStatements } from './prepared-statements';
 import { SqlPool } from './sql-pool';
 
 export interface DatabaseModuleOptions {
@@ -21,9 +22,17 @@ export class DatabaseModule {
         DatabaseWatchdog,
         DatabaseListener,
         PrismaService,
+        PreparedStatements,
         SqlPool,
       ],
-      exports: [PrismaService, SqlPool, DatabaseWatchdog, DatabaseListener, DATABASE_URL],
+      exports: [
+        PrismaService,
+        PreparedStatements,
+        SqlPool,
+        DatabaseWatchdog,
+        DatabaseListener,
+        DATABASE_URL,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './database.module';
 export * from './prisma.service';
 export * from './sql-pool';
+export * from './prepared-statements';
 export * from './migrate';
 export * from './embedded/embedded-postgres';
 export * from './ids';

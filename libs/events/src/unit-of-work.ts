@@ -1,11 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { isRetryableTransactionError, PrismaService, Tx } from '@dailies/db';
+import { isRetryableTransactionError, PreparedStatements, PrismaService, Tx } from '@dailies/db';
+import type { QueryResultRow } from 'pg';
 import { Observable, Subject } from 'rxjs';
 import { DomainEvent, EventClass } from './domain-event';
 import { EventRegistry } from './event-registry';
 import { RequestContext, requestContext } from './request-context';
 import { ConsumerDirectory } from './runtime/consumer-directory';
-import { writeOutbox } from './runtime/write-outbox';
+import { changeWithOutbox, OneStatementChange } from './runtime/change-with-outbox';
+import { planOutbox, writeOutbox } from './runtime/write-outbox';
 
 export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
 
@@ -73,6 +75,7 @@ export class UnitOfWork {
   private readonly committed = new Subject<readonly DomainEvent[]>();
   readonly committed$: Observable<readonly DomainEvent[]> = this.committed.asObservable();
   private readonly batches = new Subject<CommittedBatch>();
+  private statements?: PreparedStatements;
   /** What the event runtime listens to: like committed$, plus who holds the deliveries' lease. */
   readonly committedBatches$: Observable<CommittedBatch> = this.batches.asObservable();
 
@@ -102,6 +105,48 @@ export class UnitOfWork {
     }
   }
 
+  /**
+   * The one-statement variant of `run`, for hot commands whose change is one SQL statement (with
+   * companions): `work` reads what it needs (plain reads, outside any transaction, as READ
+   * COMMITTED would see them inside one), records the events and returns the change; the change
+   * and its outbox rows are then sent as ONE statement — atomic by itself, so no BEGIN/COMMIT —
+   * as a named prepared statement on plain `pg`. Answers the change's rows; no rows means nothing
+   * was changed and no event was written or announced.
+   */
+  async runInOneStatement<R extends QueryResultRow>(
+    work: (events: EventRecorder) => Promise<OneStatementChange> | OneStatementChange,
+  ): Promise<R[]> {
+    const context = requestContext.current();
+    const recorder = new EventRecorder(context);
+    const change = await work(recorder);
+    const stored = recorder.events.map((event) => this.toStoredRow(event, context));
+    const plan = planOutbox(stored, this.consumers);
+    const statement = changeWithOutbox(change, plan);
+    this.statements ??= new PreparedStatements(this.prisma);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.statements.query<R>(statement);
+        if (rows.length > 0 && recorder.events.length > 0) {
+          this.committed.next(recorder.events);
+          this.batches.next({ events: recorder.events, leasedBy: plan.leasedBy });
+        }
+        return rows;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private toStoredRow(event: DomainEvent, context: RequestContext) {
+    const stored = this.registry.toStored(event);
+    return {
+      ...stored,
+      requestId: stored.requestId ?? context.requestId ?? null,
+      ip: stored.ip ?? context.ip ?? null,
+    };
+  }
+
   private async attempt<T>(
     work: (tx: Tx, events: EventRecorder) => Promise<T>,
     options: TransactionOptions,
@@ -113,14 +158,7 @@ export class UnitOfWork {
       async (tx) => {
         const value = await work(tx, recorder);
         if (recorder.events.length > 0) {
-          const rows = recorder.events.map((event) => {
-            const stored = this.registry.toStored(event);
-            return {
-              ...stored,
-              requestId: stored.requestId ?? context.requestId ?? null,
-              ip: stored.ip ?? context.ip ?? null,
-            };
-          });
+          const rows = recorder.events.map((event) => this.toStoredRow(event, context));
           // The events and their delivery rows, in this transaction: whatever commits here is
           // delivered to every consumer, even after a crash.
           leasedBy = await writeOutbox(tx, rows, this.consumers);

@@ -1,3 +1,4 @@
+import { tapPgStatements } from '@dailies/db/testing';
 import { notificationWorld } from './testing/notification-world';
 
 /**
@@ -103,5 +104,38 @@ describe('NotificationsConsumer: comments', () => {
     expect(announced.map((a) => a.notificationId).sort()).toEqual(
       pushed.map((p) => p.notificationId).sort(),
     );
+  });
+
+  it('plans comments delivered together from one read, each as if alone', async () => {
+    const plain = ownerComment();
+    const reply = commentEvent(user(users.ana), {
+      authorId: users.ana,
+      authorName: 'Ana',
+      parentId: ids.parentComment,
+    });
+    const linked = commentEvent(
+      { type: 'anonymous', displayName: 'Client', reviewLinkId: ids.link },
+      { authorId: null, authorName: 'Client', reviewLinkId: ids.link },
+    );
+    const reads: string[] = [];
+    const stop = tapPgStatements((text) => {
+      if (text.includes('WITH ORDINALITY')) reads.push(text);
+    });
+    try {
+      await Promise.all([plain, reply, linked].map((event) => w.consumer.handle(event)));
+    } finally {
+      stop();
+    }
+    expect(reads).toHaveLength(1);
+    expect(await kinds(plain)).toEqual({
+      [users.ana]: 'comment',
+      [users.bob]: 'comment',
+      [users.cole]: 'comment',
+    });
+    expect(await kinds(reply)).toEqual({ [users.bob]: 'reply', [users.cole]: 'comment' });
+    expect(await kinds(linked)).toEqual({
+      [users.ana]: 'review_comment',
+      [users.lin]: 'review_comment',
+    });
   });
 });

@@ -7,19 +7,22 @@ import {
   readStoredPreferences,
   settingFor,
 } from '@dailies/core';
-import { isUuid, newId, PrismaService } from '@dailies/db';
+import { isUuid, newId, PreparedStatements, PrismaService } from '@dailies/db';
 import { Consumer, ConsumerOptions, DomainEvent, EventConsumer } from '@dailies/events';
 import { emailSendAfter } from './email-schedule';
 import { NotificationPlan } from './notification-plan';
 import { NotificationRow, writeNotifications } from './notification-writer';
 import { PLANNED_EVENTS, plannerFor } from './planners';
+import { commentFactsLoader } from './planners/comment-facts.sql';
+import type { PlannerReads } from './planners/planner';
 import { PUSH_SENDER, PushSender } from './push-sender';
 import { Recipient, recipientsWhoCanSee } from './recipient-facts';
 
 /**
  * Decides who hears about what (see the planners), keeps those who can still see the project
  * and want it, and stores in-app notifications and scheduled e-mails. Idempotent by event id
- * through the (user_id, event_id) key: three queries per event, no transaction of its own.
+ * through the (user_id, event_id) key: at most three queries per event (a comment's facts are
+ * read for several events at once), no transaction of its own.
  */
 @Consumer()
 @Injectable()
@@ -27,21 +30,27 @@ export class NotificationsConsumer implements EventConsumer {
   readonly options: ConsumerOptions = {
     name: 'notifications',
     events: PLANNED_EVENTS,
-    concurrency: 8,
+    // Deliveries waiting for the shared read of comment facts hold a slot here, not a
+    // connection (CommentFactsLoader keeps at most 4 reads in flight): more slots, bigger batches.
+    concurrency: 16,
   };
   private readonly log = new Logger('NotificationsConsumer');
+  private readonly reads: PlannerReads;
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: NotificationsConfig,
     @Inject(PUSH_SENDER) private readonly push: PushSender,
     private readonly feed: NotificationFeed,
-  ) {}
+    statements: PreparedStatements,
+  ) {
+    this.reads = { commentFacts: commentFactsLoader(statements) };
+  }
 
   async handle(event: DomainEvent): Promise<void> {
     const planner = plannerFor(event.eventName);
     if (!planner) return;
-    const plan = await planner(this.prisma, event);
+    const plan = await planner(this.prisma, event, this.reads);
     if (!plan) return;
     const candidates = [...plan.recipients.keys()].filter(
       (id) => id !== plan.actor.id && isUuid(id),

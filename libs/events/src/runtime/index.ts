@@ -5,6 +5,8 @@ export * from './consumer.decorator';
 export * from './consumer-directory';
 export type { ConsumerCounters } from './consumer-metrics';
 export * from './consumer-settings';
+export * from './coalescing-loader';
+export type { OneStatementChange } from './change-with-outbox';
 export * from './dead-letters';
 export { DeliveryTimeoutError } from './delivery-context';
 export * from './event-replay';

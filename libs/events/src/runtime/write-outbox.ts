@@ -28,15 +28,30 @@ WITH inserted AS (
 )
 SELECT pg_notify('${DELIVERY_CHANNEL}', $7::text) WHERE $7::text IS NOT NULL`;
 
+/** The outbox statement's parameters for some events, and whom the fast path is leased to. */
+export interface OutboxPlan {
+  /** In the order of WRITE_OUTBOX_SQL's $1…$7. */
+  readonly values: readonly [
+    string,
+    string[],
+    string[],
+    boolean[],
+    string | null,
+    number,
+    string | null,
+  ];
+  /** The runtime the fast-path deliveries are leased to, or null when none are. */
+  readonly leasedBy: string | null;
+}
+
 /**
- * Writes a transaction's events to the outbox with their delivery rows. Returns the runtime
- * that the fast-path deliveries are leased to, or null when none are.
+ * The events as rows, their delivery rows (one per event and subscribed consumer: leased to the
+ * committing runtime for the fast path, else announced by the notice).
  */
-export async function writeOutbox(
-  tx: Tx,
+export function planOutbox(
   events: readonly StoredEvent[],
   directory: ConsumerDirectory | undefined,
-): Promise<string | null> {
+): OutboxPlan {
   const lease = directory?.fastPath ?? null;
   const eventIds: string[] = [];
   const consumers: string[] = [];
@@ -56,17 +71,32 @@ export async function writeOutbox(
     announced.size > 0
       ? JSON.stringify({ from: lease?.owner ?? null, consumers: [...announced] })
       : null;
-  await tx.$executeRawUnsafe(
-    WRITE_OUTBOX_SQL,
-    JSON.stringify(events.map(toColumns)),
-    eventIds,
-    consumers,
-    leased,
-    lease?.owner ?? null,
-    lease?.leaseMs ?? 0,
-    notice,
-  );
-  return leased.includes(true) ? (lease?.owner ?? null) : null;
+  return {
+    values: [
+      JSON.stringify(events.map(toColumns)),
+      eventIds,
+      consumers,
+      leased,
+      lease?.owner ?? null,
+      lease?.leaseMs ?? 0,
+      notice,
+    ],
+    leasedBy: leased.includes(true) ? (lease?.owner ?? null) : null,
+  };
+}
+
+/**
+ * Writes a transaction's events to the outbox with their delivery rows. Returns the runtime
+ * that the fast-path deliveries are leased to, or null when none are.
+ */
+export async function writeOutbox(
+  tx: Tx,
+  events: readonly StoredEvent[],
+  directory: ConsumerDirectory | undefined,
+): Promise<string | null> {
+  const plan = planOutbox(events, directory);
+  await tx.$executeRawUnsafe(WRITE_OUTBOX_SQL, ...plan.values);
+  return plan.leasedBy;
 }
 
 /** The row as jsonb_populate_recordset reads it: keyed by column name. */

@@ -1,9 +1,19 @@
 import { PrismaService } from '@dailies/db';
 import { Actor, actorUserId, DomainEvent } from '@dailies/events';
 import { NotificationPlan } from '../notification-plan';
+import type { CommentFactsLoader } from './comment-facts.sql';
+
+/** Reads shared by the deliveries that run together (one read for a batch of events). */
+export interface PlannerReads {
+  readonly commentFacts: CommentFactsLoader;
+}
 
 /** Turns one event into a plan (one read of the facts it needs), or null when nobody hears. */
-export type Planner = (db: PrismaService, event: DomainEvent) => Promise<NotificationPlan | null>;
+export type Planner = (
+  db: PrismaService,
+  event: DomainEvent,
+  reads: PlannerReads,
+) => Promise<NotificationPlan | null>;
 
 /** The actor's id when a user, else null (anonymous reviewers, staff and the system). */
 export const actorIdOf = (actor: Actor): string | null => actorUserId(actor) ?? null;

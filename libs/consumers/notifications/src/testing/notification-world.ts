@@ -1,6 +1,6 @@
 import { notificationsConfigSchema } from '../notifications.config';
 import { CommentCreated, NotificationAnnouncement, NotificationFeed } from '@dailies/core';
-import { newId, PrismaService } from '@dailies/db';
+import { newId, PreparedStatements, PrismaService } from '@dailies/db';
 import { createTestDatabase, dropTestDatabase } from '@dailies/db/testing';
 import { Actor, DomainEvent } from '@dailies/events';
 import { NotificationsConsumer } from '../notifications.consumer';
@@ -93,7 +93,13 @@ export function notificationWorld() {
     w.url = await createTestDatabase();
     w.prisma = new PrismaService(w.url, 2);
     const config = notificationsConfigSchema.parse({ NOTIFICATIONS_DIGEST_HOUR: '8' });
-    w.consumer = new NotificationsConsumer(w.prisma, config, push, feed);
+    w.consumer = new NotificationsConsumer(
+      w.prisma,
+      config,
+      push,
+      feed,
+      new PreparedStatements(w.prisma),
+    );
 
     const names: Record<string, string> = {
       owner: 'Olga Owner',

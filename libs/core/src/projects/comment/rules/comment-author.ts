@@ -9,16 +9,21 @@ export interface CommentAuthor {
 }
 
 export async function commentAuthorOf(db: Db, actor: Actor): Promise<CommentAuthor> {
+  if (actor.type !== 'user') return { authorId: null, authorName: authorNameOf(actor, null) };
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { name: true } });
+  return { authorId: actor.id, authorName: authorNameOf(actor, user?.name ?? null) };
+}
+
+/** The name kept with a comment, given a signed-in user's current name (read by the caller). */
+export function authorNameOf(actor: Actor, userName: string | null): string {
   switch (actor.type) {
-    case 'user': {
-      const user = await db.user.findUnique({ where: { id: actor.id }, select: { name: true } });
-      return { authorId: actor.id, authorName: user?.name ?? '' };
-    }
+    case 'user':
+      return userName ?? '';
     case 'anonymous':
-      return { authorId: null, authorName: actor.displayName };
+      return actor.displayName;
     case 'staff':
-      return { authorId: null, authorName: actor.email ?? 'Dailies support' };
+      return actor.email ?? 'Dailies support';
     case 'system':
-      return { authorId: null, authorName: actor.name };
+      return actor.name;
   }
 }

@@ -1,5 +1,4 @@
-import { Comment, Prisma } from '@dailies/db';
-import { Db } from '../../../shared/db';
+import { Prisma } from '@dailies/db';
 
 export interface NewComment {
   id: string;
@@ -14,25 +13,22 @@ export interface NewComment {
 }
 
 /**
- * Inserts a top-level comment. For a signed-in author the name kept with the comment (their name
- * at the time) is read by the INSERT itself — one round trip where Prisma's `create` needs a
- * separate read of the user first (this runs on every comment, the busiest write). Plain SQL for
- * that reason; the row comes back in Prisma's shape.
+ * The INSERT of a top-level comment, answering the row in Prisma's shape (plain SQL: it is sent
+ * with its event in one statement, see UnitOfWork.runInOneStatement). The author's name is kept
+ * with the comment (their name at the time); given, or else read by the INSERT itself.
  */
-export async function insertComment(
-  db: Db,
+export function newCommentSql(
   row: NewComment,
-  /** A user's id (their name is read by the INSERT), or no id and the name to keep. */
-  author: { authorId: string; authorName?: undefined } | { authorId: null; authorName: string },
-): Promise<Comment> {
+  author: { authorId: string | null; authorName: string | null },
+): Prisma.Sql {
   const annotation =
     row.annotation === undefined || row.annotation === null ? null : JSON.stringify(row.annotation);
-  const [comment] = await db.$queryRaw<Comment[]>(Prisma.sql`
+  return Prisma.sql`
     INSERT INTO comments (id, asset_id, project_id, account_id, author_id, author_name, text,
                           frame, duration_frames, annotation, private)
     VALUES (${row.id}::uuid, ${row.assetId}::uuid, ${row.projectId}::uuid, ${row.accountId}::uuid,
             ${author.authorId}::uuid,
-            COALESCE(${author.authorName ?? null}::text,
+            COALESCE(${author.authorName}::text,
                      (SELECT u.name FROM users u WHERE u.id = ${author.authorId}::uuid), ''),
             ${row.text}, ${row.frame}::int, ${row.durationFrames}::int, ${annotation}::jsonb,
             ${row.private})
@@ -42,6 +38,12 @@ export async function insertComment(
               annotation, private, completed_at AS "completedAt",
               completed_by_id AS "completedById", edited_at AS "editedAt",
               deleted_at AS "deletedAt", legacy_id AS "legacyId", created_at AS "createdAt",
-              updated_at AS "updatedAt"`);
-  return comment;
+              updated_at AS "updatedAt"`;
+}
+
+/** The mentions of a new comment, inserted in the same statement as the comment (reads `change`). */
+export function newCommentMentionsSql(userIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO comment_mentions (comment_id, user_id)
+    SELECT change.id, m.user_id FROM change, unnest(${[...userIds]}::uuid[]) AS m(user_id)`;
 }

@@ -1,16 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { newId, PrismaService } from '@dailies/db';
+import { Comment, newId, PreparedStatements, PrismaService } from '@dailies/db';
 import { UnitOfWork } from '@dailies/events';
 import { forbidden } from '../../../../shared/errors';
 import { CommentCreated } from '../../../events';
 import { ProjectPolicy } from '../../../project';
-import { commentAuthorOf } from '../../rules/comment-author';
-import { insertComment } from '../../rules/comment-insert';
+import { newCommentContextOf } from '../../rules/comment-context';
+import { newCommentMentionsSql, newCommentSql } from '../../rules/comment-insert';
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';
 import { CommentMentions } from '../../rules/comment-mentions';
 import { commentTargetOf } from '../../rules/comment-target';
-import { assertWithinMedia, mediaTimingOf } from '../../rules/comment-timing';
+import { assertWithinMedia } from '../../rules/comment-timing';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
 import { CreateCommentCommand } from './create-comment.command';
 
@@ -25,75 +25,69 @@ export class CreateCommentHandler implements ICommandHandler<
 > {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly statements: PreparedStatements,
     private readonly uow: UnitOfWork,
     private readonly policy: ProjectPolicy,
     private readonly mentions: CommentMentions,
   ) {}
 
   async execute({ actor, input }: CreateCommentCommand): Promise<CommentThreadView> {
-    // The access check is a plain read: outside the transaction it holds no connection while
-    // the transaction waits (READ COMMITTED would not have locked the rows inside it either).
+    // Every read comes first, outside any transaction (READ COMMITTED would take no lock on
+    // these rows inside one either); then the comment, its mentions and its event are written
+    // by one statement, atomic by itself — the busiest write costs no BEGIN/COMMIT round trips.
     const grant = await this.policy.requireAsset(this.prisma, actor, input.assetId, 'reviewer');
     if (input.private && !grant.insider) {
       throw forbidden('Only members of the account can post private comments');
     }
-    // A user's name is read by the INSERT itself; other authors' names need no read.
-    const author =
-      actor.type === 'user'
-        ? { authorId: actor.id }
-        : { authorId: null, authorName: (await commentAuthorOf(this.prisma, actor)).authorName };
-    return this.uow.run(async (tx, events) => {
-      const target = await commentTargetOf(tx, grant.asset);
-      const timing = await mediaTimingOf(tx, target.id);
-      assertWithinMedia(timing, input.timestamp, input.duration);
-      const mentions = await this.mentions.resolve(
-        tx,
-        grant.project,
-        input.mentions,
-        input.private,
-      );
-      const comment = await insertComment(
-        tx,
-        {
-          id: newId(),
-          assetId: target.id,
-          projectId: grant.project.id,
-          accountId: grant.project.accountId,
-          text: input.text,
-          frame: input.timestamp ?? null,
-          durationFrames: input.duration ?? null,
-          annotation: input.annotation ?? null,
-          private: input.private,
-        },
-        author,
-      );
-      const authorName = comment.authorName ?? '';
-      if (mentions.length) {
-        await tx.commentMention.createMany({
-          data: mentions.map((m) => ({ commentId: comment.id, userId: m.userId })),
-        });
-      }
+    const target = await commentTargetOf(this.prisma, grant.asset);
+    const { timing, authorName } = await newCommentContextOf(this.statements, target.id, actor);
+    assertWithinMedia(timing, input.timestamp, input.duration);
+    const mentions = await this.mentions.resolve(
+      this.prisma,
+      grant.project,
+      input.mentions,
+      input.private,
+    );
+    const id = newId();
+    const [comment] = await this.uow.runInOneStatement<Comment>((events) => {
       events.record(
         new CommentCreated({
-          ...commentEventScope(actor, grant.project, comment.id),
+          ...commentEventScope(actor, grant.project, id),
           payload: {
             assetId: target.id,
             parentId: null,
-            authorId: comment.authorId,
+            authorId: actor.type === 'user' ? actor.id : null,
             authorName,
             reviewLinkId: null,
-            private: comment.private,
+            private: input.private,
             mentions: mentions.map((m) => m.userId),
-            textExcerpt: textExcerpt(comment.text),
+            textExcerpt: textExcerpt(input.text),
           },
         }),
       );
-      const row = toCommentRow(comment, {
-        authorUserName: authorName,
-        mentions,
-        frameRate: timing?.rate ?? null,
-      });
-      return toCommentThreadView(row, []);
+      return {
+        change: newCommentSql(
+          {
+            id,
+            assetId: target.id,
+            projectId: grant.project.id,
+            accountId: grant.project.accountId,
+            text: input.text,
+            frame: input.timestamp ?? null,
+            durationFrames: input.duration ?? null,
+            annotation: input.annotation ?? null,
+            private: input.private,
+          },
+          { authorId: actor.type === 'user' ? actor.id : null, authorName },
+        ),
+        alongside: mentions.length ? [newCommentMentionsSql(mentions.map((m) => m.userId))] : [],
+      };
     });
+    const row = toCommentRow(comment, {
+      authorUserName: authorName,
+      mentions,
+      frameRate: timing?.rate ?? null,
+    });
+    return toCommentThreadView(row, []);
   }
 }
