@@ -24,7 +24,7 @@ import { rowVersions, TARGET_TABLES } from '../../dynasaur/src/testing/fingerpri
  * smaller through the env for iteration, (d) an unchanged re-run (rows changed, table growth,
  * speed). BENCH_ADMIN_URL: use that PostgreSQL server instead of an embedded one. BENCH_SEGMENTS
  * (default 4). BENCH_CPU_PROF=true: run (a)'s migrator under `--cpu-prof` and print where its CPU
- * went.
+ * went (the profiler's own memory then counts in (c)'s large-size figure: read RSS without it).
  */
 const ROOT = path.resolve(__dirname, '../../..');
 const ASSETS = Number(process.env.BENCH_ASSETS ?? 200_000);
