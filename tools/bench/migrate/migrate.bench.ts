@@ -10,6 +10,7 @@ import { LEGACY_TABLE_NAMES } from '@dailies/legacy';
 import { DynamoLoader } from '../../dynasaur/src/fixtures/dynamo-loader';
 import { ExportWriter } from '../../dynasaur/src/fixtures/export-writer';
 import { generateFixtures } from '../../dynasaur/src/fixtures/generate';
+import { newestProfile, printProfile, summariseProfile } from '../shared/cpu-profile';
 import { DynamoSource } from '../../dynasaur/src/sources/dynamodb-source';
 import { freePort } from '../../dynasaur/src/testing/cli';
 import { rowVersions, TARGET_TABLES } from '../../dynasaur/src/testing/fingerprint';
@@ -17,10 +18,13 @@ import { rowVersions, TARGET_TABLES } from '../../dynasaur/src/testing/fingerpri
 /**
  * `npm run bench:migrate`: the migrator on a generated legacy data set (BENCH_ASSETS assets,
  * default 200,000, 1 % of files with properties over 100 KB), from an export and from dynalite.
- * Reports (a) end-to-end rows/s against a raw COPY of the same target rows, (b) the dynalite run
- * against scan-only + COPY-only time, (c) peak RSS at BENCH_SMALL_ASSETS (20,000) and at the full
- * size, (d) an unchanged re-run (rows changed, table growth, speed). BENCH_ADMIN_URL: use that
- * PostgreSQL server instead of an embedded one. BENCH_SEGMENTS (default 4).
+ * Reports (a) end-to-end rows/s against a raw binary COPY of the same target rows (the issue's
+ * baseline), (b) the dynalite run against scan-only + COPY-only time, (c) peak RSS at
+ * BENCH_SMALL_ASSETS (default 20,000) and at BENCH_ASSETS (default 200,000): the issue's 20k → 200k,
+ * smaller through the env for iteration, (d) an unchanged re-run (rows changed, table growth,
+ * speed). BENCH_ADMIN_URL: use that PostgreSQL server instead of an embedded one. BENCH_SEGMENTS
+ * (default 4). BENCH_CPU_PROF=true: run (a)'s migrator under `--cpu-prof` and print where its CPU
+ * went (the profiler's own memory then counts in (c)'s large-size figure: read RSS without it).
  */
 const ROOT = path.resolve(__dirname, '../../..');
 const ASSETS = Number(process.env.BENCH_ASSETS ?? 200_000);
@@ -29,11 +33,14 @@ const SEGMENTS = process.env.BENCH_SEGMENTS ?? '4';
 const ASSETS_PER_SCALE = 581; // what one fixtures scale unit generates
 // As `npm run dynasaur` and the image run it.
 const HEAP_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=4'];
+const CPU_PROF = process.env.BENCH_CPU_PROF === 'true';
 
 interface MigrateRun {
   seconds: number;
   maxRssMb: number;
   rows: number;
+  /** Per legacy table: seconds scanning + loading batches, and resolving (from dynasaur.runs). */
+  phases: { table: string; scan: number; resolve: number }[];
 }
 
 async function main(): Promise<void> {
@@ -78,7 +85,8 @@ async function main(): Promise<void> {
 
     // (a) export source, end to end, then a raw COPY of exactly the rows it wrote.
     const exportDb = await server.database('export');
-    const first = await migrate(exportDb, ['--source', 'export', '--export-dir', big]);
+    const profileDir = CPU_PROF ? path.join(work, 'profile') : null;
+    const first = await migrate(exportDb, ['--source', 'export', '--export-dir', big], profileDir);
     const dump = path.join(work, 'dump');
     fs.mkdirSync(dump);
     await dumpTargets(exportDb, dump);
@@ -92,6 +100,12 @@ async function main(): Promise<void> {
       `(a) export → PostgreSQL: ${first.rows.toLocaleString('en-US')} target rows in ${first.seconds.toFixed(1)} s = ${Math.round(e2eRate).toLocaleString('en-US')} rows/s; ` +
         `raw COPY of the same rows ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString('en-US')} rows/s; ratio ${(e2eRate / copyRate).toFixed(2)}× (target ≥ 0.7×)`,
     );
+    console.log(
+      `    phases (scan+load / resolve, s): ${first.phases.map((p) => `${p.table} ${p.scan.toFixed(1)}/${p.resolve.toFixed(1)}`).join(', ')}`,
+    );
+    if (profileDir) {
+      printProfile('(a) migrator CPU profile', summariseProfile(newestProfile(profileDir), 20));
+    }
 
     // (b) dynalite source against scan-only + COPY-only.
     started = Date.now();
@@ -193,12 +207,17 @@ async function startDynalite(): Promise<{ url: string; stop: () => Promise<void>
 }
 
 /** `migrate --all` as operators run it (its own process); time, peak RSS and rows written. */
-async function migrate(databaseUrl: string, sourceArgs: string[]): Promise<MigrateRun> {
+async function migrate(
+  databaseUrl: string,
+  sourceArgs: string[],
+  profileDir: string | null = null,
+): Promise<MigrateRun> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
     [
       ...HEAP_FLAGS,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       path.join(ROOT, 'tools/scripts/run-ts.cjs'),
       'tools/dynasaur/src/main.ts',
       'migrate',
@@ -227,8 +246,12 @@ async function migrate(databaseUrl: string, sourceArgs: string[]): Promise<Migra
   let rows = 0;
   for (const table of TARGET_TABLES)
     rows += Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  const { rows: phases } = await client.query<{ table: string; scan: number; resolve: number }>(
+    `SELECT table_name AS table, scan_seconds AS scan, resolve_seconds AS resolve
+     FROM dynasaur.runs ORDER BY started_at`,
+  );
   await client.end();
-  return { seconds, maxRssMb: exit?.maxRssMb ?? 0, rows };
+  return { seconds, maxRssMb: exit?.maxRssMb ?? 0, rows, phases };
 }
 
 async function dumpTargets(databaseUrl: string, dir: string): Promise<void> {
@@ -236,7 +259,7 @@ async function dumpTargets(databaseUrl: string, dir: string): Promise<void> {
   await client.connect();
   for (const table of TARGET_TABLES) {
     await pipeline(
-      client.query(copyTo(`COPY ${table} TO STDOUT`)),
+      client.query(copyTo(`COPY ${table} TO STDOUT (FORMAT binary)`)),
       fs.createWriteStream(path.join(dir, table)),
     );
   }
@@ -248,7 +271,7 @@ async function copyTargets(databaseUrl: string, dir: string): Promise<number> {
   await client.connect();
   let rows = 0;
   for (const table of TARGET_TABLES) {
-    const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
+    const stream = client.query(copyFrom(`COPY ${table} FROM STDIN (FORMAT binary)`));
     await pipeline(fs.createReadStream(path.join(dir, table)), stream);
     rows += Number(stream.rowCount);
   }

@@ -34,8 +34,11 @@ export function migrateOptions(args: CliArgs): MigrateOptions {
   return {
     segments: args.int('segments', 4, 1),
     batchRows: args.int('batch-rows', 1000, 1),
-    // Two batches per segment in memory at most (one committing, one filling): keep them small.
-    batchBytes: args.int('batch-bytes', 4 << 20, 1024),
+    // Two batches per segment in memory at most (one committing, one filling), each held twice
+    // (the encoded lines and the raw records kept for rejects): 1 MiB keeps what a run holds small
+    // and flat (and the garbage collector's work low) whatever the data size; 4 MiB measured no
+    // faster (docs/benchmarks.md, issue 17).
+    batchBytes: args.int('batch-bytes', 1 << 20, 1024),
     limit: args.optionalInt('limit', 1),
     mode,
     maxErrors: args.optionalInt('max-errors', 0),

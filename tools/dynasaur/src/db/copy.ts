@@ -32,7 +32,10 @@ export function encodeCopyRow(values: readonly CopyValue[]): string {
   return `${line}\n`;
 }
 
-/** Streams pre-encoded rows into `table (columns)` with one COPY. */
+/**
+ * Streams pre-encoded rows into `table (columns)` with one COPY, waiting for the socket to drain
+ * between chunks (backpressure: the encoded batch is not copied whole into the socket's buffer).
+ */
 export async function copyInto(
   client: PoolClient,
   table: string,
@@ -41,20 +44,38 @@ export async function copyInto(
 ): Promise<void> {
   if (lines.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await new Promise<void>((resolve, reject) => {
+  const finished = new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
     stream.on('finish', resolve);
-    // Chunks of ~1 MB keep the socket busy without building one giant string.
-    let chunk = '';
-    const flush = () => {
-      if (chunk) stream.write(chunk);
-      chunk = '';
-    };
-    for (const line of lines) {
-      chunk += line;
-      if (chunk.length > 1 << 20) flush();
-    }
-    flush();
-    stream.end();
   });
+  // A failure is awaited below; until then this only keeps it from counting as unhandled.
+  finished.catch(() => undefined);
+  let failed = false;
+  stream.once('error', () => (failed = true));
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('error', done);
+    });
+  // Chunks of ~256 KB keep the socket busy without building one giant string.
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length > 1 << 18) {
+      const more = stream.write(chunk);
+      chunk = '';
+      if (failed) break;
+      if (!more) await drained();
+    }
+  }
+  if (!failed) {
+    if (chunk) stream.write(chunk);
+    stream.end();
+  }
+  await finished;
 }

@@ -131,7 +131,11 @@ async function* readFile(
       done(null, chunk);
     },
   });
-  const gunzip = fs.createReadStream(file).pipe(hashing).pipe(zlib.createGunzip());
+  // 256 KB chunks (the defaults are 64 KB read, 16 KB inflated): fewer callbacks per megabyte.
+  const gunzip = fs
+    .createReadStream(file, { highWaterMark: 1 << 18 })
+    .pipe(hashing)
+    .pipe(zlib.createGunzip({ chunkSize: 1 << 18 }));
   const decoder = new StringDecoder('utf8');
   let line = 0;
   let pageStart = skip;
