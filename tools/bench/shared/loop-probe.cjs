@@ -45,7 +45,9 @@ if (file) {
         maxMs: Math.round(gc.maxMs * 10) / 10,
       },
     };
-    fs.writeFileSync(file, JSON.stringify(window));
+    // Written whole, then renamed: the reader never sees half a file.
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(window));
+    fs.renameSync(`${file}.tmp`, file);
     histogram.reset();
     gc = { count: 0, totalMs: 0, maxMs: 0, over5ms: 0, major: 0 };
     elu = performance.eventLoopUtilization();
