@@ -28,6 +28,7 @@ describe('load shedding', () => {
     const shed: Response[] = [];
     const shedLegacy: Response[] = [];
     const health: number[] = [];
+    const burst: number[] = [];
     try {
       for (let i = 0; i < 80 && (shed.length < 1 || shedLegacy.length < 1); i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -39,6 +40,13 @@ describe('load shedding', () => {
         else expect(legacy.status).toBe(401);
         health.push((await get('/health/live')).status);
       }
+      health.push((await get('/health/ready')).status); // readiness is answered too
+      // A burst while the loop lags is refused at once, not queued: every request is answered,
+      // each either served (401) or shed (503), none left waiting.
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => get('/v2/accounts').then((r) => r.status)),
+      );
+      burst.push(...answers);
     } finally {
       stop();
     }
@@ -49,11 +57,13 @@ describe('load shedding', () => {
     const body = (await first.json()) as { status: number; detail?: string };
     expect(body.status).toBe(503);
     expect(health.every((status) => status === 200)).toBe(true);
+    expect(burst).toHaveLength(20);
+    expect(burst.every((status) => status === 401 || status === 503)).toBe(true);
     // /v1 keeps its legacy error shape, with the 503 and Retry-After.
     expect(shedLegacy.length).toBeGreaterThan(0);
     expect(shedLegacy[0].headers.get('retry-after')).toBe('2');
     expect(await shedLegacy[0].json()).toMatchObject({ code: 'internal' });
-  });
+  }, 120_000); // every request waits behind the blocked loop; slow on a loaded machine
 
   it('serves again once the event loop has caught up', async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));

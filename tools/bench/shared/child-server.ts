@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
@@ -17,11 +19,23 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** What stalled a server's event loop in a window (see loop-probe.cjs). */
+export interface LoopWindow {
+  seconds: number;
+  loopDelayMs: { p50: number; p99: number; p999: number; max: number };
+  utilisation: number;
+  gc: { count: number; totalMs: number; maxMs: number; over5ms: number; major: number };
+}
+
 export interface ChildServer {
   url: string;
   pid: number;
+  /** Starts a probe window and returns the previous one (`LoopWindow`), when started with a probe. */
+  probe(): Promise<LoopWindow | undefined>;
   stop(): Promise<void>;
 }
+
+const probeScript = path.join(__dirname, 'loop-probe.cjs');
 
 /**
  * Runs a TypeScript entry (through tools/scripts/run-ts.cjs) in its own process on a free port
@@ -33,14 +47,29 @@ export async function startChildServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
   nodeArgs: string[] = [],
+  options: { probe?: boolean } = {},
 ): Promise<ChildServer> {
   const port = await freePort();
+  const probeFile = options.probe
+    ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-probe-')), 'window.json')
+    : undefined;
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, path.join(root, 'tools/scripts/run-ts.cjs'), entry],
+    [
+      ...(probeFile ? ['-r', probeScript] : []),
+      ...nodeArgs,
+      path.join(root, 'tools/scripts/run-ts.cjs'),
+      entry,
+    ],
     {
       cwd: root,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ...(probeFile ? { LOOP_PROBE_FILE: probeFile } : {}),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
@@ -63,6 +92,17 @@ export async function startChildServer(
   return {
     url,
     pid: child.pid ?? 0,
+    probe: async () => {
+      if (!probeFile) return undefined;
+      const before = fs.existsSync(probeFile) ? fs.statSync(probeFile).mtimeMs : 0;
+      child.kill('SIGUSR2');
+      for (let i = 0; i < 100; i++) {
+        if (fs.existsSync(probeFile) && fs.statSync(probeFile).mtimeMs !== before)
+          return JSON.parse(fs.readFileSync(probeFile, 'utf8')) as LoopWindow;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return undefined;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
