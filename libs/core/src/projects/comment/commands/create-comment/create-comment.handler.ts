@@ -49,6 +49,7 @@ export class CreateCommentHandler implements ICommandHandler<
     }
     const targetId = commentTargetIdOf(grant.asset, context.headVersionId);
     const { timing, authorName } = context;
+    assertWithinMedia(timing, input.timestamp, input.duration);
     const mentions = await this.mentions.resolve(
       this.prisma,
       grant.project,
