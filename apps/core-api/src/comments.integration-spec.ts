@@ -147,6 +147,15 @@ describe('comments over HTTP', () => {
     expect(listed.body.data.map((c: { text: string }) => c.text)).toEqual(['ok']);
   });
 
+  it('answers 404 for a trashed, unknown or malformed asset, as for one the caller cannot see', async () => {
+    const fileId = await newAsset('file', 'trashed.mov');
+    expect((await s.owner.client.delete(`/v2/assets/${fileId}`)).status).toBeLessThan(300);
+    for (const id of [fileId, '01900000-0000-7000-8000-000000000000', 'not-an-id']) {
+      const res = await s.owner.client.post(`/v2/assets/${id}/comments`, { text: 'gone?' });
+      expect({ id, status: res.status }).toEqual({ id, status: 404 });
+    }
+  });
+
   it('refuses folders (409) and puts comments on a version stack on its head version', async () => {
     const folderId = await newAsset('folder', 'Selects');
     const onFolder = await s.owner.client.post(`/v2/assets/${folderId}/comments`, { text: 'hm' });

@@ -44,6 +44,16 @@ export const DATABASE_ONLY_INDEXES: readonly AllowedDatabaseOnlyIndex[] = [
     predicate: "(status = 'open'::text)",
     reason: 'The sweep of abandoned uploads reads open sessions oldest first; partial.',
   },
+  {
+    table: 'comments',
+    name: 'comments_live_asset_author_id_idx',
+    unique: false,
+    columns: ['asset_id', 'author_id', 'id'],
+    predicate: '((deleted_at IS NULL) AND (author_id IS NOT NULL))',
+    reason:
+      "An asset's followers: one probe per distinct signed-in author of its live comments " +
+      '(migrations/1798000000100_comment-followers-index.sql, followers.sql.ts); partial.',
+  },
 ];
 
 /** Tables the database has that are not part of the application's model. */

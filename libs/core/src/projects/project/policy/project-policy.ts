@@ -21,6 +21,9 @@ export interface CommentGrant extends AssetGrant {
   comment: Comment;
 }
 
+/** What the access check needs of an asset. */
+export type LoadedAsset = Pick<Asset, 'projectId' | 'deletedAt'>;
+
 interface Options {
   /** Archived projects are read-only; pass true for reads and for (un)archiving itself. */
   allowArchived?: boolean;
@@ -98,6 +101,21 @@ export class ProjectPolicy {
     options: AssetOptions = {},
   ): Promise<AssetGrant> {
     const asset = isUuid(assetId) ? await db.asset.findUnique({ where: { id: assetId } }) : null;
+    return this.requireLoadedAsset(db, actor, asset, needed, options);
+  }
+
+  /**
+   * requireAsset for a caller that read the asset itself (null: no such asset), e.g. in one
+   * statement with the other facts its command needs: the same trash rule, project access check
+   * and "asset not found" for what the caller may not see.
+   */
+  async requireLoadedAsset<A extends LoadedAsset>(
+    db: Db,
+    actor: Actor,
+    asset: A | null,
+    needed: ProjectAccess,
+    options: AssetOptions = {},
+  ): Promise<ProjectGrant & { asset: A }> {
     const trashed = options.trashed ?? 'exclude';
     const visible =
       asset &&

@@ -9,7 +9,7 @@ import { newCommentMentionsSql, newCommentSql } from '../../rules/comment-insert
 import { commentEventScope } from '../../rules/comment-event-scope';
 import { textExcerpt } from '../../rules/comment-input';
 import { CommentMentions } from '../../rules/comment-mentions';
-import { commentTargetOf } from '../../rules/comment-target';
+import { commentTargetIdOf } from '../../rules/comment-target';
 import { assertWithinMedia } from '../../rules/comment-timing';
 import { CommentThreadView, toCommentRow, toCommentThreadView } from '../../views/comment.view';
 import { CreateCommentCommand } from './create-comment.command';
@@ -35,12 +35,20 @@ export class CreateCommentHandler implements ICommandHandler<
     // Every read comes first, outside any transaction (READ COMMITTED would take no lock on
     // these rows inside one either); then the comment, its mentions and its event are written
     // by one statement, atomic by itself — the busiest write costs no BEGIN/COMMIT round trips.
-    const grant = await this.policy.requireAsset(this.prisma, actor, input.assetId, 'reviewer');
+    // The asset, its head version, the media timing and the author's name are one prepared read;
+    // the access check on that asset is requireAsset's own (requireLoadedAsset).
+    const context = await newCommentContextOf(this.statements, input.assetId, actor);
+    const grant = await this.policy.requireLoadedAsset(
+      this.prisma,
+      actor,
+      context.asset,
+      'reviewer',
+    );
     if (input.private && !grant.insider) {
       throw forbidden('Only members of the account can post private comments');
     }
-    const target = await commentTargetOf(this.prisma, grant.asset);
-    const { timing, authorName } = await newCommentContextOf(this.statements, target.id, actor);
+    const targetId = commentTargetIdOf(grant.asset, context.headVersionId);
+    const { timing, authorName } = context;
     assertWithinMedia(timing, input.timestamp, input.duration);
     const mentions = await this.mentions.resolve(
       this.prisma,
@@ -54,7 +62,7 @@ export class CreateCommentHandler implements ICommandHandler<
         new CommentCreated({
           ...commentEventScope(actor, grant.project, id),
           payload: {
-            assetId: target.id,
+            assetId: targetId,
             parentId: null,
             authorId: actor.type === 'user' ? actor.id : null,
             authorName,
@@ -69,7 +77,7 @@ export class CreateCommentHandler implements ICommandHandler<
         change: newCommentSql(
           {
             id,
-            assetId: target.id,
+            assetId: targetId,
             projectId: grant.project.id,
             accountId: grant.project.accountId,
             text: input.text,
