@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { isRetryableTransactionError, PreparedStatements, PrismaService, Tx } from '@dailies/db';
 import type { QueryResultRow } from 'pg';
 import { Observable, Subject } from 'rxjs';
@@ -7,7 +7,8 @@ import { EventRegistry } from './event-registry';
 import { RequestContext, requestContext } from './request-context';
 import { ConsumerDirectory } from './runtime/consumer-directory';
 import { changeWithOutbox, OneStatementChange } from './runtime/change-with-outbox';
-import { planOutbox, writeOutbox } from './runtime/write-outbox';
+import { announceStatement, DeliveryAnnouncer } from './runtime/delivery-announcer';
+import { OutboxPlan, planOutbox, writeOutbox } from './runtime/write-outbox';
 
 export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
 
@@ -71,11 +72,12 @@ export interface TransactionOptions {
  * runtime fans out to consumers; the outbox row is what makes delivery survive a crash.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnModuleDestroy {
   private readonly committed = new Subject<readonly DomainEvent[]>();
   readonly committed$: Observable<readonly DomainEvent[]> = this.committed.asObservable();
   private readonly batches = new Subject<CommittedBatch>();
   private statements?: PreparedStatements;
+  private announcer?: DeliveryAnnouncer;
   /** What the event runtime listens to: like committed$, plus who holds the deliveries' lease. */
   readonly committedBatches$: Observable<CommittedBatch> = this.batches.asObservable();
 
@@ -122,20 +124,44 @@ export class UnitOfWork {
     const stored = recorder.events.map((event) => this.toStoredRow(event, context));
     const plan = planOutbox(stored, this.consumers);
     const statement = changeWithOutbox(change, plan);
-    this.statements ??= new PreparedStatements(this.prisma);
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.statements.query<R>(statement);
-        if (rows.length > 0 && recorder.events.length > 0) {
-          this.committed.next(recorder.events);
-          this.batches.next({ events: recorder.events, leasedBy: plan.leasedBy });
-        }
+        const rows = await this.preparedStatements().query<R>(statement);
+        if (rows.length > 0 && recorder.events.length > 0) this.afterCommit(recorder.events, plan);
         return rows;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
       }
     }
+  }
+
+  /**
+   * Resolves once the deliveries of every commit so far have been announced to the other
+   * instances (tests and shutdown; the announcement never delays a command).
+   */
+  async announced(): Promise<void> {
+    await this.announcer?.whenIdle();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.announced();
+  }
+
+  /** Hands the committed events to this process's consumers and announces the others' work. */
+  private afterCommit(events: readonly DomainEvent[], plan: OutboxPlan): void {
+    this.committed.next(events);
+    this.batches.next({ events, leasedBy: plan.leasedBy });
+    const { from, consumers } = plan.announce;
+    if (consumers.length === 0) return;
+    this.announcer ??= new DeliveryAnnouncer(async (notice) => {
+      await this.preparedStatements().query(announceStatement(notice));
+    });
+    this.announcer.announce(from, consumers);
+  }
+
+  private preparedStatements(): PreparedStatements {
+    return (this.statements ??= new PreparedStatements(this.prisma));
   }
 
   private toStoredRow(event: DomainEvent, context: RequestContext) {
@@ -153,7 +179,7 @@ export class UnitOfWork {
   ): Promise<T> {
     const context = requestContext.current();
     const recorder = new EventRecorder(context);
-    let leasedBy: string | null = null;
+    let plan: OutboxPlan | null = null;
     const result = await this.prisma.$transaction(
       async (tx) => {
         const value = await work(tx, recorder);
@@ -161,7 +187,7 @@ export class UnitOfWork {
           const rows = recorder.events.map((event) => this.toStoredRow(event, context));
           // The events and their delivery rows, in this transaction: whatever commits here is
           // delivered to every consumer, even after a crash.
-          leasedBy = await writeOutbox(tx, rows, this.consumers);
+          plan = await writeOutbox(tx, rows, this.consumers);
         }
         return value;
       },
@@ -171,10 +197,7 @@ export class UnitOfWork {
         maxWait: 10_000,
       },
     );
-    if (recorder.events.length > 0) {
-      this.committed.next(recorder.events);
-      this.batches.next({ events: recorder.events, leasedBy });
-    }
+    if (plan) this.afterCommit(recorder.events, plan);
     return result;
   }
 }

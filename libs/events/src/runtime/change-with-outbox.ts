@@ -1,5 +1,4 @@
 import { Prisma } from '@dailies/db';
-import { DELIVERY_CHANNEL } from './delivery-notifications';
 import type { OutboxPlan } from './write-outbox';
 
 /**
@@ -20,13 +19,12 @@ export interface OneStatementChange {
 }
 
 /**
- * The change, its companions and the outbox write (events, delivery rows, the notice: the same
- * rows as WRITE_OUTBOX_SQL) as one statement of CTEs, answering the change's rows. The events are
- * written only if the change returned a row; the notice is sent only if events were written
- * (and, like any NOTIFY, only on commit).
+ * The change, its companions and the outbox write (events and delivery rows: the same rows as
+ * WRITE_OUTBOX_SQL) as one statement of CTEs, answering the change's rows. The events are
+ * written only if the change returned a row; the caller announces the deliveries after commit.
  */
 export function changeWithOutbox(change: OneStatementChange, plan: OutboxPlan): Prisma.Sql {
-  const [events, eventIds, consumers, leased, owner, leaseMs, notice] = plan.values;
+  const [events, eventIds, consumers, leased, owner, leaseMs] = plan.values;
   const alongside = (change.alongside ?? []).map(
     (sql, i) => Prisma.sql`, ${Prisma.raw(`alongside_${i + 1}`)} AS (${sql})`,
   );
@@ -50,9 +48,6 @@ inserted AS (
   FROM unnest(${eventIds}::uuid[], ${consumers}::text[], ${leased}::boolean[])
          AS t(event_id, consumer, leased)
   JOIN inserted e ON e.id = t.event_id
-), notified AS (
-  SELECT pg_notify('${Prisma.raw(DELIVERY_CHANNEL)}', ${notice}::text)
-  WHERE ${notice}::text IS NOT NULL AND EXISTS (SELECT 1 FROM inserted)
 )
-SELECT change.* FROM change WHERE (SELECT count(*) FROM notified) >= 0`;
+SELECT change.* FROM change`;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { newId, Prisma } from '@dailies/db';
 import { createTestDatabase, dropTestDatabase, tapPgStatements } from '@dailies/db/testing';
 import { systemActor } from '../actor';
+import { DELIVERY_CHANNEL } from './delivery-notifications';
 import {
   deliveryRows,
   sleep,
@@ -86,6 +88,47 @@ describe('UnitOfWork.runInOneStatement: a change and its events in one statement
     await waitFor('both deliveries are done', async () =>
       (await deliveryRows(url)).every((row) => row.event_id !== event.id),
     );
+  });
+
+  it('announces the deliveries that wait for a claim after commit, in a statement of its own', async () => {
+    const fast = new TestConsumer({ name: 'quick', events: '*' });
+    const ordered = new TestConsumer({ name: 'in-order', events: '*', orderedBySubject: true });
+    instance = await startInstance(url, [fast, ordered]);
+    // Another instance listening on the channel, as a worker process would.
+    const listener = new Client({ connectionString: url });
+    await listener.connect();
+    const notices: unknown[] = [];
+    listener.on('notification', (n) => notices.push(JSON.parse(n.payload ?? 'null')));
+    await listener.query(`LISTEN ${DELIVERY_CHANNEL}`);
+    const sent: string[] = [];
+    const stop = tapPgStatements((text) => {
+      if (/test_widgets|pg_notify/.test(text))
+        sent.push(/pg_notify/.test(text) ? 'notice' : 'change');
+    });
+    try {
+      for (let n = 0; n < 3; n++) {
+        const id = newId();
+        await instance.uow.runInOneStatement((events) => {
+          events.record(touched(id, n));
+          return { change: insertWidget(id, n) };
+        });
+      }
+      await instance.uow.announced();
+      stop();
+      await waitFor('the notice arrives', () => notices.length > 0);
+    } finally {
+      stop();
+      await listener.end();
+    }
+    // Never inside the change (a NOTIFY there serialises every commit on one lock), always after.
+    expect(sent[0]).toBe('change');
+    expect(sent.filter((s) => s === 'notice').length).toBeGreaterThanOrEqual(1);
+    expect(sent.filter((s) => s === 'notice').length).toBeLessThanOrEqual(3);
+    // Only the consumer that claims is named; the fast-path one runs from memory here.
+    for (const notice of notices) {
+      expect(notice).toEqual({ from: instance.runtime.instanceId, consumers: ['in-order'] });
+    }
+    await waitFor('the ordered consumer handles all three', () => ordered.eventIds().length === 3);
   });
 
   it('writes no event when the change returns no row (a guard refused it)', async () => {

@@ -1,13 +1,12 @@
 import type { Tx } from '@dailies/db';
 import type { StoredEvent } from '../event-registry';
 import type { ConsumerDirectory } from './consumer-directory';
-import { DELIVERY_CHANNEL } from './delivery-notifications';
 
-// One statement per transaction for the events, their delivery rows (one per event and
-// subscribed consumer) and the notice — one round trip on the write path instead of three.
-// Rows for the fast path are leased to the committing runtime from the start (counted from
-// clock_timestamp(), not the transaction's start), so after commit it can run them without a
-// claim; the others are announced on the channel, which PostgreSQL sends only on commit.
+// One statement per transaction for the events and their delivery rows (one per event and
+// subscribed consumer) — one round trip on the write path instead of two. Rows for the fast path
+// are leased to the committing runtime from the start (counted from clock_timestamp(), not the
+// transaction's start), so after commit it can run them without a claim; the others are
+// announced after commit (DeliveryAnnouncer: a NOTIFY in the transaction would serialise commits).
 const WRITE_OUTBOX_SQL = `
 WITH inserted AS (
   INSERT INTO events (id, name, schema_version, occurred_at, actor, account_id, team_id,
@@ -25,28 +24,26 @@ WITH inserted AS (
          CASE WHEN t.leased THEN clock_timestamp() + $6::int * interval '1 millisecond' END
   FROM unnest($2::uuid[], $3::text[], $4::boolean[]) AS t(event_id, consumer, leased)
   JOIN inserted e ON e.id = t.event_id
+  RETURNING 1
 )
-SELECT pg_notify('${DELIVERY_CHANNEL}', $7::text) WHERE $7::text IS NOT NULL`;
+SELECT count(*) FROM recorded`;
 
-/** The outbox statement's parameters for some events, and whom the fast path is leased to. */
+/**
+ * The outbox statement's parameters for some events, whom the fast path is leased to and whom
+ * to announce after commit.
+ */
 export interface OutboxPlan {
-  /** In the order of WRITE_OUTBOX_SQL's $1…$7. */
-  readonly values: readonly [
-    string,
-    string[],
-    string[],
-    boolean[],
-    string | null,
-    number,
-    string | null,
-  ];
+  /** In the order of WRITE_OUTBOX_SQL's $1…$6. */
+  readonly values: readonly [string, string[], string[], boolean[], string | null, number];
   /** The runtime the fast-path deliveries are leased to, or null when none are. */
   readonly leasedBy: string | null;
+  /** The consumers whose deliveries wait for a claim: announced once the change commits. */
+  readonly announce: { readonly from: string | null; readonly consumers: readonly string[] };
 }
 
 /**
  * The events as rows, their delivery rows (one per event and subscribed consumer: leased to the
- * committing runtime for the fast path, else announced by the notice).
+ * committing runtime for the fast path, else announced after commit).
  */
 export function planOutbox(
   events: readonly StoredEvent[],
@@ -67,10 +64,6 @@ export function planOutbox(
       if (!fastPath) announced.add(settings.name);
     }
   }
-  const notice =
-    announced.size > 0
-      ? JSON.stringify({ from: lease?.owner ?? null, consumers: [...announced] })
-      : null;
   return {
     values: [
       JSON.stringify(events.map(toColumns)),
@@ -79,24 +72,24 @@ export function planOutbox(
       leased,
       lease?.owner ?? null,
       lease?.leaseMs ?? 0,
-      notice,
     ],
     leasedBy: leased.includes(true) ? (lease?.owner ?? null) : null,
+    announce: { from: lease?.owner ?? null, consumers: [...announced] },
   };
 }
 
 /**
- * Writes a transaction's events to the outbox with their delivery rows. Returns the runtime
- * that the fast-path deliveries are leased to, or null when none are.
+ * Writes a transaction's events to the outbox with their delivery rows. Returns the plan: whom
+ * the fast-path deliveries are leased to and whom to announce once the transaction commits.
  */
 export async function writeOutbox(
   tx: Tx,
   events: readonly StoredEvent[],
   directory: ConsumerDirectory | undefined,
-): Promise<string | null> {
+): Promise<OutboxPlan> {
   const plan = planOutbox(events, directory);
   await tx.$executeRawUnsafe(WRITE_OUTBOX_SQL, ...plan.values);
-  return plan.leasedBy;
+  return plan;
 }
 
 /** The row as jsonb_populate_recordset reads it: keyed by column name. */
