@@ -1,13 +1,13 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBenchDatabase } from '../shared/bench-database';
-import { startChildServer } from '../shared/child-server';
+import { benchServerEnv, startChildServer } from '../shared/child-server';
 import { newestProfile, printProfile, summariseProfile } from '../shared/cpu-profile';
 import { formatRow, load, LoadResult, TABLE_HEADER } from '../shared/load';
 import { paced } from '../shared/paced';
 import { formatPaced, PACED_HEADER, pacedWithEvidence } from '../shared/paced-report';
+import { startApiAndBaseline } from './api-and-baseline';
 import { seedDataset } from './seed-dataset';
 
 /**
@@ -21,7 +21,6 @@ import { seedDataset } from './seed-dataset';
  * instead of an embedded one.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const jwtSecret = crypto.randomBytes(32).toString('hex');
 
 interface Row {
   name: string;
@@ -45,38 +44,12 @@ async function main(): Promise<void> {
       `seeded ${data.counts.projects} projects, ${data.counts.assets} assets, ${data.counts.comments} comments in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const serverEnv = {
-      DATABASE_URL: database.url,
-      JWT_SECRET: jwtSecret,
-      ACCESS_TOKEN_TTL_SECONDS: '7200',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO: 'false',
-      OPENAPI_DOCS: 'false',
-    };
-    // Both with the loop probe (loop-probe.cjs: a histogram timer and a GC observer, negligible
-    // next to a request), so the paced runs show each server's own stalls.
-    const probe = { probe: true };
-    const api = await startChildServer('apps/core-api/src/main.ts', serverEnv, 60_000, [], probe);
-    cleanups.unshift(() => api.stop());
-    const baseline = await startChildServer(
-      'tools/bench/api/baseline-main.ts',
+    const serverEnv = benchServerEnv(database.url);
+    const { api, baseline, headers } = await startApiAndBaseline({
       serverEnv,
-      60_000,
-      [],
-      probe,
-    );
-    cleanups.unshift(() => baseline.stop());
-
-    const login = await fetch(`${api.url}/v2/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: data.email, password: data.password }),
+      credentials: { email: data.email, password: data.password },
+      cleanups,
     });
-    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const headers = { authorization: `Bearer ${accessToken}` };
 
     const assetPath = `/v2/assets/${data.hotFileId}`;
     for (const [name, url] of [

@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import { createBenchDatabase } from '../shared/bench-database';
-import { startChildServer } from '../shared/child-server';
+import { benchServerEnv } from '../shared/child-server';
 import { load } from '../shared/load';
 import { formatPaced, PACED_HEADER, pacedWithEvidence } from '../shared/paced-report';
+import { startApiAndBaseline } from './api-and-baseline';
 import { seedDataset } from './seed-dataset';
 
 /**
@@ -41,40 +41,13 @@ async function main(): Promise<void> {
       filesPerFolder: 100,
       commentsPerFile: 2,
     });
-    const serverEnv = {
-      DATABASE_URL: database.url,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      ACCESS_TOKEN_TTL_SECONDS: '7200',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO: 'false',
-      OPENAPI_DOCS: 'false',
-    };
-    const probe = { probe: true };
-    const api = await startChildServer(
-      'apps/core-api/src/main.ts',
-      { ...serverEnv, ...apiEnv },
-      60_000,
-      (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      probe,
-    );
-    cleanups.unshift(() => api.stop());
-    const baseline = await startChildServer(
-      'tools/bench/api/baseline-main.ts',
-      serverEnv,
-      60_000,
-      [],
-      probe,
-    );
-    cleanups.unshift(() => baseline.stop());
-    const login = await fetch(`${api.url}/v2/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: data.email, password: data.password }),
+    const { api, baseline, headers } = await startApiAndBaseline({
+      serverEnv: benchServerEnv(database.url),
+      apiEnv,
+      apiNodeArgs: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      credentials: { email: data.email, password: data.password },
+      cleanups,
     });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const headers = { authorization: `Bearer ${accessToken}` };
     const assetPath = `/v2/assets/${data.hotFileId}`;
     const apiUrl = `${api.url}${assetPath}`;
     const baselineUrl = `${baseline.url}/one-query${assetPath}`;

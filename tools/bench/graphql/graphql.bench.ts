@@ -3,7 +3,7 @@ import os from 'node:os';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createBenchDatabase } from '../shared/bench-database';
-import { ChildServer, startChildServer } from '../shared/child-server';
+import { benchServerEnv, ChildServer, startChildServer } from '../shared/child-server';
 
 /**
  * `npm run bench:graphql`:
@@ -78,16 +78,7 @@ async function main(): Promise<void> {
   const servers: ChildServer[] = [];
   const sockets: Client[] = [];
   try {
-    const env = {
-      DATABASE_URL: database.url,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      ACCESS_TOKEN_TTL_SECONDS: '7200',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO: 'false',
-      OPENAPI_DOCS: 'false',
-    };
+    const env = benchServerEnv(database.url);
     const a = await startChildServer('apps/core-api/src/main.ts', env);
     servers.push(a);
     const b = await startChildServer('apps/core-api/src/main.ts', env);

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createBenchDatabase } from '../shared/bench-database';
-import { ChildServer, startChildServer } from '../shared/child-server';
+import { benchServerEnv, ChildServer, startChildServer } from '../shared/child-server';
 import { formatRow, load, LoadResult, TABLE_HEADER } from '../shared/load';
 import { seedProjects } from './seed-projects';
 
@@ -124,16 +123,7 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${data.projects.map((p) => p.assets).join(' + ')} assets in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    const env = {
-      DATABASE_URL: database.url,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      ACCESS_TOKEN_TTL_SECONDS: '7200',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      MIGRATE_ON_START: 'false',
-      SEED_DEMO: 'false',
-      OPENAPI_DOCS: 'false',
-    };
+    const env = benchServerEnv(database.url);
     const start = async (entry: string): Promise<ChildServer> => {
       // The Munger runs as `npm run start:munger` runs it (MUNGER_NODE_OPTIONS overrides; set it
       // to " " to measure V8's default heap sizing).

@@ -1,39 +1,44 @@
-import type { Tx } from '@dailies/db';
+import { Prisma, Tx } from '@dailies/db';
 import type { StoredEvent } from '../event-registry';
 import type { ConsumerDirectory } from './consumer-directory';
 
-// One statement per transaction for the events and their delivery rows (one per event and
-// subscribed consumer) — one round trip on the write path instead of two. Rows for the fast path
-// are leased to the committing runtime from the start (counted from clock_timestamp(), not the
-// transaction's start), so after commit it can run them without a claim; the others are
-// announced after commit (DeliveryAnnouncer: a NOTIFY in the transaction would serialise commits).
-const WRITE_OUTBOX_SQL = `
-WITH inserted AS (
+/**
+ * The outbox write as two CTEs (`inserted`, `recorded`): the events and their delivery rows (one
+ * per event and subscribed consumer). Rows for the fast path are leased to the committing runtime
+ * from the start (counted from clock_timestamp(), not the transaction's start), so after commit it
+ * can run them without a claim; the others are announced after commit (DeliveryAnnouncer: a
+ * NOTIFY in the transaction would serialise commits). `guard` (a WHERE clause) can make the
+ * events depend on another CTE of the same statement.
+ */
+export function outboxCtes(plan: OutboxPlan, guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const [events, eventIds, consumers, leased, owner, leaseMs] = plan.values;
+  return Prisma.sql`inserted AS (
   INSERT INTO events (id, name, schema_version, occurred_at, actor, account_id, team_id,
     project_id, subject_type, subject_id, payload, request_id, ip)
   SELECT id, name, schema_version, occurred_at, actor, account_id, team_id, project_id,
     subject_type, subject_id, payload, request_id, ip
-  FROM jsonb_populate_recordset(NULL::events, $1::jsonb)
+  FROM jsonb_populate_recordset(NULL::events, ${events}::jsonb)
+  ${guard}
   RETURNING id, position, subject_type, subject_id
 ), recorded AS (
   INSERT INTO event_deliveries
     (event_id, consumer, event_position, subject_type, subject_id, attempts, locked_by, locked_until)
   SELECT e.id, t.consumer, e.position, e.subject_type, e.subject_id,
          CASE WHEN t.leased THEN 1 ELSE 0 END,
-         CASE WHEN t.leased THEN $5::text END,
-         CASE WHEN t.leased THEN clock_timestamp() + $6::int * interval '1 millisecond' END
-  FROM unnest($2::uuid[], $3::text[], $4::boolean[]) AS t(event_id, consumer, leased)
+         CASE WHEN t.leased THEN ${owner}::text END,
+         CASE WHEN t.leased THEN clock_timestamp() + ${leaseMs}::int * interval '1 millisecond' END
+  FROM unnest(${eventIds}::uuid[], ${consumers}::text[], ${leased}::boolean[])
+         AS t(event_id, consumer, leased)
   JOIN inserted e ON e.id = t.event_id
-  RETURNING 1
-)
-SELECT count(*) FROM recorded`;
+)`;
+}
 
 /**
  * The outbox statement's parameters for some events, whom the fast path is leased to and whom
  * to announce after commit.
  */
 export interface OutboxPlan {
-  /** In the order of WRITE_OUTBOX_SQL's $1…$6. */
+  /** The events (JSON), delivery rows (event ids, consumers, leased?), lease owner and length. */
   readonly values: readonly [string, string[], string[], boolean[], string | null, number];
   /** The runtime the fast-path deliveries are leased to, or null when none are. */
   readonly leasedBy: string | null;
@@ -88,7 +93,8 @@ export async function writeOutbox(
   directory: ConsumerDirectory | undefined,
 ): Promise<OutboxPlan> {
   const plan = planOutbox(events, directory);
-  await tx.$executeRawUnsafe(WRITE_OUTBOX_SQL, ...plan.values);
+  // Data-modifying CTEs run to completion whether or not the outer query reads them.
+  await tx.$executeRaw(Prisma.sql`WITH ${outboxCtes(plan)} SELECT 1`);
   return plan;
 }
 
