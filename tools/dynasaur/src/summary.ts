@@ -1,21 +1,22 @@
 import fs from 'node:fs';
 import type { TableResult } from './load/migrate-table';
 
+/** What summary.json keeps of each table's result. */
+export type TableSummary = Pick<
+  TableResult,
+  | 'read'
+  | 'migrated'
+  | 'rejected'
+  | 'rejectedByReason'
+  | 'repairs'
+  | 'bytes'
+  | 'seconds'
+  | 'limited'
+  | 'notReached'
+>;
+
 export interface SummaryJson {
-  tables: Record<
-    string,
-    {
-      read: number;
-      migrated: number;
-      rejected: number;
-      rejectedByReason: Record<string, number>;
-      repairs: Record<string, number>;
-      bytes: number;
-      seconds: number;
-      limited: boolean;
-      notReached: number | null;
-    }
-  >;
+  tables: Record<string, TableSummary>;
 }
 
 export function summaryJson(results: readonly TableResult[]): SummaryJson {
