@@ -25,7 +25,7 @@ import {
   UserLocked,
 } from '@dailies/core';
 import { Actor } from '@dailies/events';
-import { hasTagRule, TagRule, tagRules, tagsForEvent } from './event-tags';
+import { hasTagRule, INVALIDATING_EVENTS, TagRule, tagRules, tagsForEvent } from './event-tags';
 
 const actor: Actor = { type: 'user', id: 'u-actor' };
 const scope = (type: string, id: string) => ({
@@ -294,5 +294,35 @@ describe('tagsForEvent', () => {
         payload: { fromParentId: null, toParentId: 42 },
       }),
     ).toEqual(['asset:a1', 'project:proj']);
+  });
+});
+
+describe('INVALIDATING_EVENTS (what the cache consumer subscribes to)', () => {
+  const subscribed = INVALIDATING_EVENTS.map((event) => event.eventName as string);
+
+  it('takes every event that can invalidate something, and no comment event', () => {
+    expect(subscribed).toEqual(
+      expect.arrayContaining(['asset.renamed', 'user.locked', 'project.deleted']),
+    );
+    expect(subscribed).not.toContain('comment.created');
+    expect(subscribed).not.toContain('comment.liked');
+    expect(subscribed).not.toContain('staff.signed_in');
+  });
+
+  it('leaves out only events that invalidate nothing, whatever their payload', () => {
+    const left = createEventRegistry()
+      .names()
+      .filter((name) => !subscribed.includes(name));
+    expect(left.length).toBeGreaterThan(0);
+    for (const name of left) {
+      const everything = {
+        eventName: name,
+        accountId: 'acc',
+        projectId: 'proj',
+        subject: { type: 'user', id: 'u-1' },
+        payload: { userId: 'u-2', parentId: 'p', stackId: 's', copyId: 'c' },
+      };
+      expect({ name, tags: tagsForEvent(everything) }).toEqual({ name, tags: [] });
+    }
   });
 });
