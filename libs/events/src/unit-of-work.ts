@@ -179,17 +179,14 @@ export class UnitOfWork implements OnModuleDestroy {
   ): Promise<T> {
     const context = requestContext.current();
     const recorder = new EventRecorder(context);
-    let plan: OutboxPlan | null = null;
-    const result = await this.prisma.$transaction(
+    const { value, plan } = await this.prisma.$transaction(
       async (tx) => {
         const value = await work(tx, recorder);
-        if (recorder.events.length > 0) {
-          const rows = recorder.events.map((event) => this.toStoredRow(event, context));
-          // The events and their delivery rows, in this transaction: whatever commits here is
-          // delivered to every consumer, even after a crash.
-          plan = await writeOutbox(tx, rows, this.consumers);
-        }
-        return value;
+        if (recorder.events.length === 0) return { value, plan: null };
+        const rows = recorder.events.map((event) => this.toStoredRow(event, context));
+        // The events and their delivery rows, in this transaction: whatever commits here is
+        // delivered to every consumer, even after a crash.
+        return { value, plan: await writeOutbox(tx, rows, this.consumers) };
       },
       {
         isolationLevel: options.isolationLevel,
@@ -198,6 +195,6 @@ export class UnitOfWork implements OnModuleDestroy {
       },
     );
     if (plan) this.afterCommit(recorder.events, plan);
-    return result;
+    return value;
   }
 }

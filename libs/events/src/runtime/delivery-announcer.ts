@@ -27,11 +27,14 @@ export function announceStatement(notice: string): Prisma.Sql {
  * committing runtime wakes them in memory); a crash between commit and notice is covered by
  * every consumer's sweep.
  */
+/** One commit's announcement: it always names its consumers (never '*'). */
+type Announcement = DeliveryNotice & { readonly consumers: readonly string[] };
+
 export class DeliveryAnnouncer {
-  private readonly batcher: CoalescingBatcher<DeliveryNotice>;
+  private readonly batcher: CoalescingBatcher<Announcement>;
 
   constructor(send: SendNotice, log: RuntimeLog = nestRuntimeLog('DeliveryAnnouncer')) {
-    this.batcher = new CoalescingBatcher<DeliveryNotice>(
+    this.batcher = new CoalescingBatcher<Announcement>(
       (notices) => send(JSON.stringify(merge(notices))),
       (error, notices) =>
         log.warn(
@@ -52,12 +55,9 @@ export class DeliveryAnnouncer {
 }
 
 /** One notice for all: every consumer named, from the one announcer they share (else null). */
-function merge(notices: readonly DeliveryNotice[]): DeliveryNotice & { consumers: string[] } {
+function merge(notices: readonly Announcement[]): Announcement {
   const from = notices.every((n) => n.from === notices[0]?.from)
     ? (notices[0]?.from ?? null)
     : null;
-  const consumers = new Set<string>();
-  for (const notice of notices)
-    if (notice.consumers !== '*') notice.consumers.forEach((c) => consumers.add(c));
-  return { from, consumers: [...consumers] };
+  return { from, consumers: [...new Set(notices.flatMap((notice) => notice.consumers))] };
 }

@@ -11,7 +11,7 @@ import type { ConsumerDirectory } from './consumer-directory';
  * events depend on another CTE of the same statement.
  */
 export function outboxCtes(plan: OutboxPlan, guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  const [events, eventIds, consumers, leased, owner, leaseMs] = plan.values;
+  const { events, eventIds, consumers, leased, owner, leaseMs } = plan.rows;
   return Prisma.sql`inserted AS (
   INSERT INTO events (id, name, schema_version, occurred_at, actor, account_id, team_id,
     project_id, subject_type, subject_id, payload, request_id, ip)
@@ -38,8 +38,17 @@ export function outboxCtes(plan: OutboxPlan, guard: Prisma.Sql = Prisma.empty): 
  * to announce after commit.
  */
 export interface OutboxPlan {
-  /** The events (JSON), delivery rows (event ids, consumers, leased?), lease owner and length. */
-  readonly values: readonly [string, string[], string[], boolean[], string | null, number];
+  /** The statement's values: the events, their delivery rows (columns), the fast path's lease. */
+  readonly rows: {
+    /** The events as a JSON array of rows keyed by column. */
+    readonly events: string;
+    /** One entry per delivery row, in the same order in all three. */
+    readonly eventIds: readonly string[];
+    readonly consumers: readonly string[];
+    readonly leased: readonly boolean[];
+    readonly owner: string | null;
+    readonly leaseMs: number;
+  };
   /** The runtime the fast-path deliveries are leased to, or null when none are. */
   readonly leasedBy: string | null;
   /** The consumers whose deliveries wait for a claim: announced once the change commits. */
@@ -70,14 +79,14 @@ export function planOutbox(
     }
   }
   return {
-    values: [
-      JSON.stringify(events.map(toColumns)),
+    rows: {
+      events: JSON.stringify(events.map(toColumns)),
       eventIds,
       consumers,
       leased,
-      lease?.owner ?? null,
-      lease?.leaseMs ?? 0,
-    ],
+      owner: lease?.owner ?? null,
+      leaseMs: lease?.leaseMs ?? 0,
+    },
     leasedBy: leased.includes(true) ? (lease?.owner ?? null) : null,
     announce: { from: lease?.owner ?? null, consumers: [...announced] },
   };
